@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connection.js';
+import { AppError, sendProblem, toAppError } from './http/problem.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
+import type { StartupState } from './startup-state.js';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  startup: StartupState;
+  logger?: FastifyServerOptions['logger'];
+}
+
+// Paths of the three faces of the web app; anything under them is a client-side route.
+const WEB_APP_PREFIXES = ['/werkplek', '/mijn', '/verwijzer'];
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
+  const { config, database, startup } = dependencies;
+  const app = Fastify({
+    logger: dependencies.logger ?? false,
+    // A load balancer's id is kept when it looks like one; otherwise our own.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const tlsInUse = Boolean(config.tls) || config.publicUrl?.startsWith('https://') === true;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // Mantine sets inline style attributes; scripts stay same-origin only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': tlsInUse ? [] : null,
+      },
+    },
+    hsts: tlsInUse ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Keten API',
+        version: '0.1.0',
+        description:
+          'Keten — regional care platform. Errors are RFC 9457 problem+json in the language of Accept-Language (nl, en).',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const known = toAppError(error instanceof Error ? error : new Error(String(error)));
+    if (known) return sendProblem(reply, known);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, new AppError(500, 'internal', 'error.internal.title', 'error.internal.detail'));
+  });
+
+  await app.register(healthRoutes, { database, startup });
+  await app.register(loginPlaceholderRoutes);
+
+  registerWebApp(app, config.webDistDir);
+  return app;
+}
+
+function registerWebApp(app: FastifyInstance, distDir: string): void {
+  const built = existsSync(path.join(distDir, 'index.html'));
+  if (built) {
+    // Hashed assets are immutable; index.html must always be revalidated so a new build is picked up.
+    app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (response, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const isPage =
+      request.method === 'GET' &&
+      (pathname === '/' || WEB_APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)));
+    if (!isPage) return sendProblem(reply, AppError.notFound());
+    if (!built)
+      return sendProblem(reply, new AppError(503, 'web-not-built', 'error.unavailable.title', 'error.webNotBuilt.detail'));
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

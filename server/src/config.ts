@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every setting comes from the environment and is validated once at start;
+// a bad value stops the start with a message that names the variable.
+const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url().optional(),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  SEED_DEMO: booleanFromEnv.default(true),
+  DEMO_PATIENTS: z.coerce.number().int().min(0).max(10_000_000).default(2000),
+  DEMO_SEED: z.coerce.number().int().default(20261129),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  publicUrl: string | undefined;
+  tls: { certFile: string; keyFile: string } | undefined;
+  seedDemo: boolean;
+  demoPatients: number;
+  demoSeed: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const serverRoot = path.resolve(import.meta.dirname, '..');
+const repositoryRoot = path.resolve(serverRoot, '..');
+// npm runs workspace scripts inside server/; relative paths mean the directory the user typed the command in.
+const invocationDirectory = process.env.INIT_CWD ?? process.cwd();
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join('.');
+      return `${variable}=${JSON.stringify(environment[variable] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+    throw new ConfigError('Invalid configuration: TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ? path.resolve(invocationDirectory, env.DATA_DIR) : path.join(repositoryRoot, 'data'),
+    logLevel: env.LOG_LEVEL,
+    publicUrl: env.PUBLIC_URL,
+    tls: env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined,
+    seedDemo: env.SEED_DEMO,
+    demoPatients: env.DEMO_PATIENTS,
+    demoSeed: env.DEMO_SEED,
+    webDistDir: env.WEB_DIST_DIR ? path.resolve(invocationDirectory, env.WEB_DIST_DIR) : path.join(repositoryRoot, 'web', 'dist'),
+  };
+}

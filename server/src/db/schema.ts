@@ -1,0 +1,205 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// Row types of the tables; bigint ids are read as strings (pg and PGlite both return int8 as text here).
+type Id = ColumnType<string, never, never>;
+type RefId = ColumnType<string, string | number, string | number>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type DateOnly = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export type OrganisationType =
+  | 'gp-practice'
+  | 'care-group'
+  | 'dietitian'
+  | 'podotherapy'
+  | 'physio'
+  | 'mental-health-desk'
+  | 'hospital'
+  | 'hospital-department'
+  | 'pharmacy';
+
+export type Gender = 'male' | 'female' | 'other' | 'unknown';
+export type Programme = 'DM2' | 'CVRM' | 'COPD' | 'DIETETIEK' | 'GLI' | 'GGZ' | 'FYSIO' | 'VOETZORG';
+
+export interface RoleTable {
+  code: string;
+  name_nl: string;
+  name_en: string;
+  organisation_types: string[];
+}
+
+export interface OrganisationTable {
+  id: Id;
+  type: OrganisationType;
+  name: string;
+  abbreviation: string | null;
+  parent_id: RefId | null;
+  agb_code: string | null;
+  street: string | null;
+  house_number: string | null;
+  postcode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  id: Id;
+  initials: string | null;
+  given_name: string;
+  family_name_prefix: string | null;
+  family_name: string;
+  email: string | null;
+  uzi_number: string | null;
+  big_number: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AccountTable {
+  id: Id;
+  person_id: RefId;
+  organisation_id: RefId;
+  role: string;
+  username: string;
+  gebruikersnummer: number;
+  personal: Generated<boolean>;
+  email: string;
+  password_hash: string | null;
+  must_change_password: Generated<boolean>;
+  state: Generated<'active' | 'deactivated'>;
+  created_at: CreatedAt;
+}
+
+export interface PatientTable {
+  id: ColumnType<string, string | number | undefined, never>;
+  bsn: string | null;
+  insurance_country: Generated<string>;
+  foreign_id_type: 'passport' | 'id-card' | null;
+  foreign_id_number: string | null;
+  initials: string | null;
+  given_names: string | null;
+  roepnaam: string;
+  family_name_prefix: string | null;
+  family_name: string;
+  birth_date: DateOnly;
+  gender: Gender;
+  nationality: Generated<string>;
+  street: string | null;
+  house_number: string | null;
+  house_number_suffix: string | null;
+  postcode: string | null;
+  city: string | null;
+  country: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  pharmacy_id: RefId | null;
+  legacy_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EnrolmentTable {
+  id: Id;
+  patient_id: RefId;
+  organisation_id: RefId;
+  valid_from: DateOnly;
+  valid_to: DateOnly | null;
+  created_at: CreatedAt;
+}
+
+export interface TrajectoryTable {
+  id: Id;
+  patient_id: RefId;
+  programme: Programme;
+  organisation_id: RefId;
+  started_on: DateOnly;
+  ended_on: DateOnly | null;
+  created_at: CreatedAt;
+}
+
+export interface MeasurementTable {
+  id: Id;
+  patient_id: RefId;
+  code: string;
+  value: Numeric;
+  unit: string;
+  measured_at: Timestamp;
+  organisation_id: RefId | null;
+  source: Generated<string>;
+  patient_entered: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ReferralTable {
+  id: Id;
+  patient_id: RefId;
+  from_account_id: RefId;
+  to_organisation_id: RefId;
+  to_role: string | null;
+  reason: string;
+  created_at: CreatedAt;
+  opened_at: Timestamp | null;
+  opened_by_account_id: RefId | null;
+}
+
+export interface AdmissionTable {
+  id: Id;
+  patient_id: RefId;
+  department_id: RefId;
+  attending_account_id: RefId | null;
+  admitted_at: Timestamp;
+  discharged_at: Timestamp | null;
+  reason: string | null;
+}
+
+export type ClinicalDocumentKind =
+  | 'discharge-letter'
+  | 'treatment-report'
+  | 'correspondence'
+  | 'referral-letter'
+  | 'lab-result'
+  | 'microbiology'
+  | 'pathology'
+  | 'radiology'
+  | 'medication';
+
+export interface ClinicalDocumentTable {
+  id: Id;
+  patient_id: RefId;
+  organisation_id: RefId;
+  author_account_id: RefId | null;
+  kind: ClinicalDocumentKind;
+  title: string;
+  body: string;
+  recipient_organisation_id: RefId | null;
+  created_at: Timestamp;
+}
+
+export interface PatientRelationTable {
+  id: Id;
+  patient_id: RefId;
+  related_patient_id: RefId;
+  kind: 'parent' | 'guardian';
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  role: RoleTable;
+  organisation: OrganisationTable;
+  person: PersonTable;
+  account: AccountTable;
+  patient: PatientTable;
+  enrolment: EnrolmentTable;
+  trajectory: TrajectoryTable;
+  measurement: MeasurementTable;
+  referral: ReferralTable;
+  admission: AdmissionTable;
+  clinical_document: ClinicalDocumentTable;
+  patient_relation: PatientRelationTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type Account = Selectable<AccountTable>;
+export type Patient = Selectable<PatientTable>;
+export type NewPatient = Insertable<PatientTable>;

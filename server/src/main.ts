@@ -1,0 +1,88 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './db/connection.js';
+import { DirectoryLockedError } from './db/directory-lock.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './db/seed/index.js';
+import { createProgressReporter } from './db/seed/progress.js';
+import { loggerOptions } from './logging.js';
+import { printStartBanner } from './start-banner.js';
+import type { StartupState } from './startup-state.js';
+
+// Start: config → database (lock) → migrations → listen → demo data → ready.
+// Expected failures (bad setting, database down, directory locked, port taken) end in one clear line.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const startup: StartupState = { stage: 'migrating' };
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  const shutdown = installShutdown(startup, database, () => app);
+
+  await migrateToLatest(database.db);
+  app = await buildApp({ config, database, startup, logger: loggerOptions(config) });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      await shutdown.closeQuietly();
+      fail(`Port ${config.port} is already in use (PORT). Stop the other process or start with another PORT.`);
+    }
+    throw error;
+  }
+
+  if (config.seedDemo) {
+    startup.stage = 'seeding';
+    await seedDemo(database.db, {
+      seed: config.demoSeed,
+      patients: config.demoPatients,
+      onProgress: createProgressReporter('Demo-patiënten'),
+    });
+  }
+  startup.stage = 'ready';
+  printStartBanner(config, database, app.server.address());
+}
+
+function installShutdown(
+  startup: StartupState,
+  database: DatabaseHandle,
+  getApp: () => { close(): Promise<unknown> } | undefined,
+) {
+  let stopping = false;
+  const closeQuietly = async () => {
+    await getApp()
+      ?.close()
+      .catch(() => undefined);
+    await database.close().catch(() => undefined);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl+C: the user means it.
+      process.exit(130);
+    }
+    stopping = true;
+    startup.stage = 'stopping';
+    process.stderr.write(`\n${signal}: Keten stopt — lopende verzoeken afronden, database sluiten…\n`);
+    // Finish in-flight requests, then checkpoint and close the database (and release the PGlite lock).
+    closeQuietly().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return { closeQuietly };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`keten: ${message}\n`);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DirectoryLockedError) {
+    fail(error.message);
+  }
+  process.stderr.write('keten: start failed\n');
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { createPglite, type DatabaseHandle, type Engine, openPostgres, wrapPglite } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+/**
+ * Engines the database tests run on: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set.
+ * Use as `describe.each(testEngines)('… (%s)', (engine) => …)`.
+ */
+export const testEngines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+let pgliteTemplate: Promise<PGlite> | undefined;
+
+/** A fresh, migrated, empty database of the given engine, owned by the caller (close it). */
+export async function createTestDatabase(engine: Engine = 'pglite'): Promise<DatabaseHandle> {
+  return engine === 'postgres' ? createPostgresTestDatabase() : createPgliteTestDatabase();
+}
+
+async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
+  // Cloning a migrated template is several times faster than creating and migrating a new one.
+  pgliteTemplate ??= (async () => {
+    const template = await createPglite();
+    const handle = wrapPglite(template, 'template');
+    await migrateToLatest(handle.db);
+    return template;
+  })();
+  const clone = (await (await pgliteTemplate).clone()) as PGlite;
+  return wrapPglite(clone, 'memory');
+}
+
+// Each test database on PostgreSQL is its own database, so parallel runs and files never collide.
+async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `keten_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString(), { maxConnections: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
