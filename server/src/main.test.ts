@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPglite } from './db/connection.js';
+
+// These tests start Keten the way a user does (a real process, real port, real data directory).
+const serverDirectory = path.resolve(import.meta.dirname, '..');
+const temporaryDirectories: string[] = [];
+
+async function temporaryDirectory(): Promise<string> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'keten-main-'));
+  temporaryDirectories.push(directory);
+  return directory;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startKeten(environment: NodeJS.ProcessEnv): Started {
+  let stdout = '';
+  let stderr = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDirectory,
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', HOST: '127.0.0.1', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+async function waitForReady(port: number, started: Started): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`Keten exited early: ${started.stderr()}`);
+    const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
+    if (response?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Keten did not become ready: ${started.stderr()}`);
+}
+
+function expectOneClearLine(stderr: string): void {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^keten: /);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+afterAll(async () => {
+  await Promise.all(temporaryDirectories.map((directory) => rm(directory, { recursive: true, force: true })));
+});
+
+describe('starting Keten', () => {
+  it('refuses a bad setting with one line naming the variable', async () => {
+    const started = startKeten({ PORT: 'drieduizend' });
+    expect(await started.exited).toBe(1);
+    expectOneClearLine(started.stderr());
+    expect(started.stderr()).toContain('PORT="drieduizend"');
+  });
+
+  it('reports an unreachable DATABASE_URL in one line without the password', async () => {
+    const started = startKeten({ DATABASE_URL: 'postgres://keten:geheim@127.0.0.1:9/keten', PORT: String(await freePort()) });
+    expect(await started.exited).toBe(1);
+    expectOneClearLine(started.stderr());
+    expect(started.stderr()).toContain('Cannot connect to PostgreSQL at postgres://keten:***@127.0.0.1:9/keten (DATABASE_URL)');
+    expect(started.stderr()).not.toContain('geheim');
+  });
+
+  it('reports a port in use in one line', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const started = startKeten({ PORT: String(port), DATA_DIR: await temporaryDirectory() });
+      expect(await started.exited).toBe(1);
+      expectOneClearLine(started.stderr());
+      expect(started.stderr()).toContain(`Port ${port} is already in use (PORT)`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('locks its PGlite directory, seeds demo data, stops cleanly on SIGTERM and keeps the data', async () => {
+    const dataDir = await temporaryDirectory();
+    const port = await freePort();
+    const first = startKeten({ PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', DEMO_PATIENTS: '30' });
+    await waitForReady(port, first);
+    expect(first.stdout()).toContain(`Keten draait op http://localhost:${port}`);
+    expect(first.stdout()).toContain('huisarts.hapz');
+
+    const second = startKeten({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expectOneClearLine(second.stderr());
+    expect(second.stderr()).toContain('is in use by another Keten process');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'keten.lock'))).toBe(false);
+
+    const reopened = await openPglite(dataDir);
+    try {
+      const { count } = await reopened.db
+        .selectFrom('patient')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count)).toBe(35);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
