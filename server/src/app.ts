@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerWerkplekAuthRoutes, type WerkplekAuth } from './auth/routes.js';
+import { getOrCreateSecret } from './auth/repository.js';
+import { newToken } from './auth/tokens.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { developmentMailboxRoutes } from './mail/routes.js';
 import type { DatabaseHandle } from './db/connection.js';
 import { AppError, sendProblem, toAppError } from './http/problem.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -19,6 +25,9 @@ export interface AppDependencies {
   database: DatabaseHandle;
   startup: StartupState;
   logger?: FastifyServerOptions['logger'];
+  clock?: Clock;
+  /** Called after mail was queued, so the sender delivers it soon. */
+  mailQueued?: () => void;
 }
 
 // Paths of the three faces of the web app; anything under them is a client-side route.
@@ -36,7 +45,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // X-Forwarded-For is believed only from configured proxies; otherwise request.ip is the socket's address.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ...(config.tls ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
   }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
 
@@ -88,7 +98,23 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
 
   await app.register(healthRoutes, { database, startup });
+
+  // Cookie signing key shared by every instance through the database.
+  await app.register(cookie, { secret: await getOrCreateSecret(database.db, 'cookie-signing', newToken()) });
+  const werkplekAuth: WerkplekAuth = registerWerkplekAuthRoutes(
+    app,
+    {
+      db: database.db,
+      clock: dependencies.clock ?? systemClock,
+      settings: config.session,
+      publicBaseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      mailQueued: dependencies.mailQueued ?? (() => undefined),
+    },
+    { secure: tlsInUse },
+  );
+  void werkplekAuth;
   await app.register(loginPlaceholderRoutes);
+  if (config.nodeEnv !== 'production') await app.register(developmentMailboxRoutes, { db: database.db });
 
   registerWebApp(app, config.webDistDir);
   return app;

@@ -61,10 +61,11 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
 }
 
 /** A PGlite instance with our extensions and type parsers; in memory when no directory is given. */
-export function createPglite(pgDataDir?: string): Promise<PGlite> {
+export function createPglite(pgDataDir?: string, loadDataDir?: Blob | File): Promise<PGlite> {
   // Extensions go in the options object: `create(undefined, {…})` silently drops them (stack-notes).
   return PGlite.create({
     dataDir: pgDataDir,
+    loadDataDir,
     extensions: { pg_trgm, unaccent },
     parsers: { [OID.int8]: keepText, [OID.numeric]: keepText, [OID.date]: keepText },
   });

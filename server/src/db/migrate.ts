@@ -1,10 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as core from './migrations/0001-core.js';
+import * as identity from './migrations/0002-identity.js';
+import * as audit from './migrations/0004-audit.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
 const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-identity': identity,
+  '0004-audit': audit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

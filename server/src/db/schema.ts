@@ -70,6 +70,11 @@ export interface AccountTable {
   must_change_password: Generated<boolean>;
   state: Generated<'active' | 'deactivated'>;
   created_at: CreatedAt;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  terms_accepted_at: Timestamp | null;
+  deactivated_at: Timestamp | null;
 }
 
 export interface PatientTable {
@@ -184,6 +189,74 @@ export interface PatientRelationTable {
   created_at: CreatedAt;
 }
 
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'deactivated' | 'password-changed';
+
+export interface WebSessionTable {
+  id: string;
+  account_id: RefId;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: SessionEndReason | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginChallengeTable {
+  id: string;
+  account_id: RefId;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  wrong_attempts: Generated<number>;
+  used_at: Timestamp | null;
+  ip: string | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  account_id: RefId;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  reason: Generated<'forgotten' | 'first-login'>;
+}
+
+export interface RateLimitCounterTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface MailOutboxTable {
+  id: Id;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  kind: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  sent_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export type MessageType = 'referral' | 'message' | 'consultation' | 'result' | 'appointment-reminder';
+
+export interface NotificationPreferenceTable {
+  account_id: RefId;
+  message_type: MessageType;
+  send_email: boolean;
+}
+
 export interface Database {
   role: RoleTable;
   organisation: OrganisationTable;
@@ -197,6 +270,13 @@ export interface Database {
   admission: AdmissionTable;
   clinical_document: ClinicalDocumentTable;
   patient_relation: PatientRelationTable;
+  app_secret: AppSecretTable;
+  web_session: WebSessionTable;
+  login_challenge: LoginChallengeTable;
+  password_reset: PasswordResetTable;
+  rate_limit_counter: RateLimitCounterTable;
+  mail_outbox: MailOutboxTable;
+  notification_preference: NotificationPreferenceTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -5,6 +5,10 @@ import type { Language } from './language.js';
 const labels: Record<string, Record<Language, string>> = {
   username: { nl: 'Gebruikersnaam', en: 'Username' },
   password: { nl: 'Wachtwoord', en: 'Password' },
+  code: { nl: 'Verificatiecode', en: 'Verification code' },
+  currentPassword: { nl: 'Huidig wachtwoord', en: 'Current password' },
+  newPassword: { nl: 'Nieuw wachtwoord', en: 'New password' },
+  confirm: { nl: 'Bevestiging', en: 'Confirmation' },
   bsn: { nl: 'BSN', en: 'BSN' },
   birthDate: { nl: 'Geboortedatum', en: 'Date of birth' },
   roepnaam: { nl: 'Roepnaam', en: 'Call name' },

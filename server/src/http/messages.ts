@@ -38,6 +38,55 @@ const dictionary = {
     nl: 'Inloggen is in deze versie van Keten nog niet beschikbaar.',
     en: 'Logging in is not yet available in this version of Keten.',
   },
+  'auth.loginFailed.title': { nl: 'Inloggen is niet gelukt', en: 'Login failed' },
+  'auth.loginFailed.detail': {
+    nl: 'De gebruikersnaam of het wachtwoord is onjuist, of het account is tijdelijk geblokkeerd. Na {maxFailures} mislukte pogingen blijft een account {lockoutMinutes} minuten geblokkeerd.',
+    en: 'The username or password is incorrect, or the account is temporarily locked. After {maxFailures} failed attempts an account stays locked for {lockoutMinutes} minutes.',
+  },
+  'auth.codeWrong': {
+    nl: 'De verificatiecode klopt niet. U kunt het nog {remaining} keer proberen.',
+    en: 'The verification code is not correct. You can try {remaining} more times.',
+  },
+  'auth.codeDead': {
+    nl: 'Deze verificatiecode is niet meer geldig (verlopen, gebruikt of te vaak fout). Log opnieuw in voor een nieuwe code.',
+    en: 'This verification code is no longer valid (expired, used or too many wrong tries). Log in again for a new code.',
+  },
+  'auth.rateLimited.detail': {
+    nl: 'Te veel pogingen vanaf dit adres. Probeer het over {minutes} minuten opnieuw.',
+    en: 'Too many attempts from this address. Try again in {minutes} minutes.',
+  },
+  'auth.sessionRequired.title': { nl: 'Niet ingelogd', en: 'Not logged in' },
+  'auth.sessionRequired.detail': {
+    nl: 'U bent niet (meer) ingelogd. Log opnieuw in.',
+    en: 'You are not (or no longer) logged in. Please log in again.',
+  },
+  'auth.passwordChangeRequired': {
+    nl: 'Kies eerst een nieuw wachtwoord voordat u verder gaat.',
+    en: 'Please choose a new password before you continue.',
+  },
+  'auth.forbidden.title': { nl: 'Geen toegang', en: 'No access' },
+  'auth.forbidden.detail': {
+    nl: 'Uw rol geeft geen toegang tot deze functie.',
+    en: 'Your role does not give access to this function.',
+  },
+  'auth.resetSent': {
+    nl: 'Als deze gebruikersnaam bestaat, is er een mail verstuurd met een link om een nieuw wachtwoord in te stellen. De link is 1 uur geldig.',
+    en: 'If this username exists, a mail has been sent with a link to set a new password. The link is valid for 1 hour.',
+  },
+  'auth.resetInvalid': {
+    nl: 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan via "Wachtwoord vergeten?".',
+    en: 'This link is invalid, already used or expired. Request a new one via "Forgot password?".',
+  },
+  'password.tooShort': { nl: '{field} moet minstens 12 tekens hebben.', en: '{field} must have at least 12 characters.' },
+  'password.tooLong': { nl: '{field} mag hoogstens 128 tekens hebben.', en: '{field} may have at most 128 characters.' },
+  'password.common': {
+    nl: '{field} is te bekend en daardoor makkelijk te raden. Kies iets dat alleen u kent, bijvoorbeeld een zin.',
+    en: '{field} is too common and easy to guess. Choose something only you know, for example a sentence.',
+  },
+  'password.containsUsername': { nl: '{field} mag uw gebruikersnaam niet bevatten.', en: '{field} may not contain your username.' },
+  'password.sameAsCurrent': { nl: '{field} moet anders zijn dan het huidige wachtwoord.', en: '{field} must differ from the current password.' },
+  'password.currentWrong': { nl: '{field} klopt niet.', en: '{field} is not correct.' },
+  'field.mustConfirm': { nl: 'Bevestig dit eerst ({field}).', en: 'Please confirm this first ({field}).' },
   'field.required': { nl: '{field} is verplicht.', en: '{field} is required.' },
   'field.tooShort': {
     nl: '{field} moet minstens {minimum} tekens hebben.',
