@@ -8,6 +8,9 @@ import { createProgressReporter } from './db/seed/progress.js';
 import { loggerOptions } from './logging.js';
 import { printStartBanner } from './start-banner.js';
 import type { StartupState } from './startup-state.js';
+import { systemClock } from './clock.js';
+import { type MailSender, startMailSender } from './mail/sender.js';
+import { developmentMailbox, smtpTransport } from './mail/transport.js';
 
 // Start: config → database (lock) → migrations → listen → demo data → ready.
 // Expected failures (bad setting, database down, directory locked, port taken) end in one clear line.
@@ -16,10 +19,14 @@ async function main(): Promise<void> {
   const startup: StartupState = { stage: 'migrating' };
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  const shutdown = installShutdown(startup, database, () => app);
+  let mailSender: MailSender | undefined;
+  const shutdown = installShutdown(startup, database, async () => {
+    await app?.close();
+    await mailSender?.stop();
+  });
 
   await migrateToLatest(database.db);
-  app = await buildApp({ config, database, startup, logger: loggerOptions(config) });
+  app = await buildApp({ config, database, startup, logger: loggerOptions(config), clock: systemClock, mailQueued: () => mailSender?.nudge() });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -29,6 +36,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  // The outbox is in the database: mail queued before a restart is sent after it.
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : developmentMailbox;
+  mailSender = startMailSender(database.db, transport, systemClock, app.log);
 
   if (config.seedDemo) {
     startup.stage = 'seeding';
