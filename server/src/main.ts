@@ -53,16 +53,10 @@ async function main(): Promise<void> {
   printStartBanner(config, database, app.server.address());
 }
 
-function installShutdown(
-  startup: StartupState,
-  database: DatabaseHandle,
-  getApp: () => { close(): Promise<unknown> } | undefined,
-) {
+function installShutdown(startup: StartupState, database: DatabaseHandle, stopServices: () => Promise<void>) {
   let stopping = false;
   const closeQuietly = async () => {
-    await getApp()
-      ?.close()
-      .catch(() => undefined);
+    await stopServices().catch(() => undefined);
     await database.close().catch(() => undefined);
   };
   const onSignal = (signal: NodeJS.Signals) => {
