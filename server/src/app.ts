@@ -16,6 +16,7 @@ import type { Config } from './config.js';
 import { developmentMailboxRoutes } from './mail/routes.js';
 import type { DatabaseHandle } from './db/connection.js';
 import { AppError, sendProblem, toAppError } from './http/problem.js';
+import { auditLogRoutes } from './modules/audit-log/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
 import type { StartupState } from './startup-state.js';
@@ -112,7 +113,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     { secure: tlsInUse },
   );
-  void werkplekAuth;
+  await app.register(auditLogRoutes, { database, clock: dependencies.clock ?? systemClock, auth: werkplekAuth });
   await app.register(loginPlaceholderRoutes);
   if (config.nodeEnv !== 'production') await app.register(developmentMailboxRoutes, { db: database.db });
 

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { CookieJar } from '../../test/cookie-jar.js';
+import { testEngines } from '../../test/database.js';
+import { createAccount, createOrganisation, FIXTURE_PASSWORD } from '../../test/fixtures.js';
+
+describe.each(testEngines)('audit views (%s)', (engine) => {
+  let subject: TestApp;
+
+  beforeAll(async () => {
+    subject = await createTestApp(engine);
+    const db = subject.database.db;
+    const north = await createOrganisation(db, { name: 'Huisartsenpraktijk Noord', abbreviation: 'HAPN' });
+    const south = await createOrganisation(db, { name: 'Huisartsenpraktijk Zuid', abbreviation: 'HAPS' });
+    const group = await createOrganisation(db, { name: 'Zorggroep Audit', abbreviation: 'ZGA', type: 'care-group' });
+    await createAccount(db, { organisationId: north.id, username: 'beheer.hapn', role: 'praktijkbeheerder', gebruikersnummer: 1 });
+    await createAccount(db, { organisationId: north.id, username: 'poh.hapn', role: 'poh-somatiek', gebruikersnummer: 2 });
+    await createAccount(db, { organisationId: south.id, username: 'huisarts.haps', role: 'huisarts', gebruikersnummer: 1 });
+    await createAccount(db, { organisationId: group.id, username: 'beheer.zga', role: 'platformbeheerder', gebruikersnummer: 1 });
+  });
+  afterAll(() => subject.close());
+
+  async function loggedIn(username: string): Promise<CookieJar> {
+    const jar = new CookieJar();
+    const login = await subject.app.inject({ method: 'POST', url: '/api/werkplek/auth/login', payload: { username, password: FIXTURE_PASSWORD } });
+    jar.store(login);
+    const code = (await subject.mailbox()).find((mail) => mail.to === `${username}@keten.test`)?.text.match(/\b(\d{6})\b/)?.[1];
+    const verify = await subject.app.inject({ method: 'POST', url: '/api/werkplek/auth/verify', payload: { code }, headers: { cookie: jar.header() } });
+    jar.store(verify);
+    expect(verify.statusCode).toBe(200);
+    return jar;
+  }
+
+  const get = (url: string, jar: CookieJar) => subject.app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
+
+  it('shows a GP practice only the audit items of its own accounts', async () => {
+    await loggedIn('huisarts.haps');
+    await loggedIn('poh.hapn');
+    const jar = await loggedIn('beheer.hapn');
+    const response = await get('/api/werkplek/audit?action=login', jar);
+    expect(response.statusCode).toBe(200);
+    const page = response.json();
+    expect(page.scope).toBe('practice');
+    const organisations = new Set(page.events.map((event: { actorOrganisationName: string }) => event.actorOrganisationName));
+    expect(organisations).toEqual(new Set(['Huisartsenpraktijk Noord']));
+    expect(page.events.map((event: { actorName: string }) => event.actorName)).toEqual(expect.arrayContaining(['Test poh.hapn']));
+  });
+
+  it('lets the platform administrator search everything and export it as CSV for Excel, and logs the looking', async () => {
+    const jar = await loggedIn('beheer.zga');
+    const page = (await get('/api/werkplek/audit?action=login', jar)).json();
+    expect(page.scope).toBe('platform');
+    const organisations = new Set(page.events.map((event: { actorOrganisationName: string }) => event.actorOrganisationName));
+    expect(organisations).toEqual(new Set(['Huisartsenpraktijk Noord', 'Huisartsenpraktijk Zuid', 'Zorggroep Audit']));
+
+    const csv = await get('/api/werkplek/audit.csv?action=login', jar);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('keten-auditlog.csv');
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.body.trim().split(/\r?\n/);
+    expect(lines.length).toBe(page.events.length + 1);
+    expect(lines[0]).toContain(';');
+
+    const looked = (await get('/api/werkplek/audit?action=export', jar)).json();
+    expect(looked.events[0]).toMatchObject({ action: 'export', objectType: 'audit-log', actorName: 'Test beheer.zga' });
+  });
+
+  it('does not show the audit views to a role without them', async () => {
+    const jar = await loggedIn('poh.hapn');
+    const response = await get('/api/werkplek/audit', jar);
+    expect(response.statusCode).toBe(404);
+    expect((await get('/api/werkplek/audit', new CookieJar())).statusCode).toBe(401);
+  });
+});
