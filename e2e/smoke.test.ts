@@ -1,0 +1,183 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newDutchContext, phoneViewport } from './support/browser';
+import { screenshotDir } from './support/paths';
+import { type KetenServer, startServer } from './support/server';
+
+// Smoke test of the three faces before login: each loads from the real server, speaks Dutch,
+// is not blank, has no serious accessibility violations, and fits on a phone.
+
+interface Area {
+  name: 'werkplek' | 'mijn' | 'verwijzer';
+  path: string;
+  loginPath: string;
+  heading: string;
+  texts: readonly string[];
+}
+
+const areas: readonly Area[] = [
+  {
+    name: 'werkplek',
+    path: '/werkplek',
+    loginPath: '/werkplek/inloggen',
+    heading: 'Inloggen',
+    texts: ['Werkplek', 'Gebruikersnaam', 'Wachtwoord vergeten?'],
+  },
+  {
+    name: 'mijn',
+    path: '/mijn',
+    loginPath: '/mijn/inloggen',
+    heading: 'Inloggen bij Mijn Keten',
+    texts: ['Mijn Keten', 'Inloggen met DigiD', 'Inloggen met itsme', 'Inloggen met eID'],
+  },
+  {
+    name: 'verwijzer',
+    path: '/verwijzer',
+    loginPath: '/verwijzer/inloggen',
+    heading: 'Inloggen voor verwijzers',
+    texts: ['Verwijzersportaal', 'Inloggen met UZI-pas of Zorg-ID'],
+  },
+];
+
+let server: KetenServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(screenshotDir, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Open a page and collect what the browser complains about (script errors, CSP, failed loads). */
+async function open(page: Page, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  const response = await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'networkidle' });
+  expect(response?.status(), `HTTP status of ${path}`).toBe(200);
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  return problems;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+describe('smoke: the three faces before login', () => {
+  for (const area of areas) {
+    it(`${area.path} shows its Dutch login page`, async () => {
+      const context = await newDutchContext(browser);
+      const page = await context.newPage();
+      try {
+        const problems = await open(page, area.path);
+
+        await expect.poll(() => new URL(page.url()).pathname).toBe(area.loginPath);
+        expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+        await page.getByRole('heading', { level: 1, name: area.heading }).waitFor();
+        for (const text of area.texts) {
+          expect(await page.getByText(text, { exact: false }).first().isVisible(), `"${text}" visible`).toBe(true);
+        }
+        // What React rendered (the body also holds the <noscript> text).
+        const bodyText = ((await page.locator('#root').textContent()) ?? '').trim();
+        expect(bodyText.length, 'page is not blank').toBeGreaterThan(100);
+        expect(await page.title()).toContain('Keten');
+
+        await page.screenshot({ path: join(screenshotDir, `${area.name}.png`), fullPage: true });
+
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the werkplek login form is labelled and shows the server answer in an alert', async () => {
+    const context = await newDutchContext(browser);
+    const page = await context.newPage();
+    try {
+      await open(page, '/werkplek/inloggen');
+      await page.getByLabel('Gebruikersnaam').fill('jdevries.hapz');
+      // The label reads "Wachtwoord"; the eye button beside it ("Wachtwoord tonen") is no input.
+      await page
+        .getByLabel(/^Wachtwoord/)
+        .and(page.locator('input'))
+        .fill('niet-het-echte-wachtwoord');
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(((await alert.textContent()) ?? '').trim().length).toBeGreaterThan(5);
+      await page.screenshot({ path: join(screenshotDir, 'werkplek-login-answer.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the landing page links to the three faces, and unknown pages say "Pagina niet gevonden"', async () => {
+    const context = await newDutchContext(browser);
+    const page = await context.newPage();
+    try {
+      await open(page, '/');
+      for (const name of ['Naar de Werkplek', 'Naar Mijn Keten', 'Naar het Verwijzersportaal']) {
+        expect(await page.getByRole('link', { name }).isVisible(), name).toBe(true);
+      }
+      await page.screenshot({ path: join(screenshotDir, 'landing.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await open(page, '/werkplek/bestaat-niet');
+      expect(await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a phone screen (390×844) without horizontal scrolling', async () => {
+    const context = await newDutchContext(browser, {
+      viewport: phoneViewport,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    const page = await context.newPage();
+    try {
+      for (const area of areas) {
+        await open(page, area.path);
+        expect(await horizontalOverflow(page), `${area.path}: horizontal overflow in px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(screenshotDir, `${area.name}-phone.png`), fullPage: true });
+      }
+      // The burger opens the menu on phones; from there the patient portal is one tap away.
+      await open(page, '/werkplek');
+      await page.getByRole('button', { name: 'Menu openen' }).click();
+      await page.getByRole('link', { name: 'Mijn Keten' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Inloggen bij Mijn Keten' }).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient, isProblemError, ProblemError } from './client';
+
+function respond(body: string, init: ResponseInit & { contentType?: string }): Response {
+  return new Response(body, {
+    status: init.status,
+    headers: init.contentType ? { 'Content-Type': init.contentType } : {},
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<ProblemError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isProblemError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('api client', () => {
+  it('turns a problem+json body into a typed error with field messages', async () => {
+    const fetch = vi.fn(async () =>
+      respond(
+        JSON.stringify({
+          type: 'https://keten.example/problems/validation',
+          title: 'Controleer de invoer',
+          status: 422,
+          detail: 'Twee velden zijn niet goed ingevuld.',
+          instance: '/api/werkplek/patients',
+          errors: [
+            { field: 'bsn', message: 'BSN voldoet niet aan de 11-proef' },
+            { field: 'roepnaam', message: 'Roepnaam is verplicht' },
+            { field: 42, message: 'ignored: field is not a string' },
+          ],
+        }),
+        { status: 422, contentType: 'application/problem+json; charset=utf-8' },
+      ),
+    );
+    const client = createApiClient({ fetch, getLanguage: () => 'nl' });
+
+    const error = await failure(client.post('/api/werkplek/patients', { bsn: '123' }));
+
+    expect(error).toBeInstanceOf(ProblemError);
+    expect(error.kind).toBe('problem');
+    expect(error.status).toBe(422);
+    expect(error.type).toBe('https://keten.example/problems/validation');
+    expect(error.title).toBe('Controleer de invoer');
+    expect(error.detail).toBe('Twee velden zijn niet goed ingevuld.');
+    expect(error.instance).toBe('/api/werkplek/patients');
+    expect(error.errors).toEqual([
+      { field: 'bsn', message: 'BSN voldoet niet aan de 11-proef' },
+      { field: 'roepnaam', message: 'Roepnaam is verplicht' },
+    ]);
+    expect(error.fieldError('roepnaam')).toBe('Roepnaam is verplicht');
+    expect(error.fieldError('geboortedatum')).toBeUndefined();
+  });
+
+  it('sends Accept-Language and a JSON body, and returns the JSON answer', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+      respond('{"ok":true}', { status: 200, contentType: 'application/json' }),
+    );
+    const client = createApiClient({ fetch, getLanguage: () => 'en' });
+
+    await expect(client.post('/api/x', { a: 1 })).resolves.toEqual({ ok: true });
+
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    const headers = new Headers(init?.headers);
+    expect(url).toBe('/api/x');
+    expect(headers.get('Accept-Language')).toBe('en');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(init?.body).toBe('{"a":1}');
+  });
+
+  it('gives a generic http error (no server text) for a non-problem failure', async () => {
+    const fetch = vi.fn(async () => respond('<html>Bad gateway</html>', { status: 502, contentType: 'text/html' }));
+    const error = await failure(createApiClient({ fetch }).get('/api/x'));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(502);
+    expect(error.title).toBe('');
+    expect(error.errors).toEqual([]);
+  });
+
+  it('survives a problem+json body that is not JSON', async () => {
+    const fetch = vi.fn(async () => respond('oops', { status: 500, contentType: 'application/problem+json' }));
+    const error = await failure(createApiClient({ fetch }).get('/api/x'));
+    expect(error.kind).toBe('problem');
+    expect(error.status).toBe(500);
+    expect(error.title).toBe('');
+  });
+
+  it('reports a network failure as kind "network"', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await failure(createApiClient({ fetch }).get('/api/x'));
+    expect(error.kind).toBe('network');
+    expect(error.status).toBe(0);
+  });
+
+  it('resolves undefined for 204 No Content', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    await expect(createApiClient({ fetch }).post('/api/x')).resolves.toBeUndefined();
+  });
+});
