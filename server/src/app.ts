@@ -11,12 +11,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerWerkplekAuthRoutes, type WerkplekAuth } from './auth/routes.js';
 import { getOrCreateSecret } from './auth/repository.js';
 import { newToken } from './auth/tokens.js';
-import { type Clock, systemClock } from './clock.js';
+import { type Clock, ShiftableClock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { developmentMailboxRoutes } from './mail/routes.js';
+import { testClockRoutes } from './modules/test-clock/routes.js';
 import type { DatabaseHandle } from './db/connection.js';
 import { AppError, sendProblem, toAppError } from './http/problem.js';
 import { auditLogRoutes } from './modules/audit-log/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
 import type { StartupState } from './startup-state.js';
@@ -113,7 +115,10 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     { secure: tlsInUse },
   );
-  await app.register(auditLogRoutes, { database, clock: dependencies.clock ?? systemClock, auth: werkplekAuth });
+  const clock = dependencies.clock ?? systemClock;
+  await app.register(auditLogRoutes, { database, clock, auth: werkplekAuth });
+  await app.register(settingsRoutes, { database, clock, auth: werkplekAuth });
+  if (config.nodeEnv === 'test' && clock instanceof ShiftableClock) await app.register(testClockRoutes, { clock });
   await app.register(loginPlaceholderRoutes);
   if (config.nodeEnv !== 'production') await app.register(developmentMailboxRoutes, { db: database.db });
 

@@ -21,3 +21,19 @@ export class ManualClock implements Clock {
     this.current += milliseconds;
   }
 }
+
+/**
+ * The system clock plus an offset that a browser test can move through /dev/clock (NODE_ENV=test only),
+ * so "3 hours idle" is tested without sleeping.
+ */
+export class ShiftableClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(milliseconds: number): void {
+    this.offsetMs += milliseconds;
+  }
+}

@@ -8,7 +8,7 @@ import { createProgressReporter } from './db/seed/progress.js';
 import { loggerOptions } from './logging.js';
 import { printStartBanner } from './start-banner.js';
 import type { StartupState } from './startup-state.js';
-import { systemClock } from './clock.js';
+import { ShiftableClock, systemClock } from './clock.js';
 import { type MailSender, startMailSender } from './mail/sender.js';
 import { developmentMailbox, smtpTransport } from './mail/transport.js';
 
@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   });
 
   await migrateToLatest(database.db);
-  app = await buildApp({ config, database, startup, logger: loggerOptions(config), clock: systemClock, mailQueued: () => mailSender?.nudge() });
+  // Browser tests (NODE_ENV=test) may move time forward through /dev/clock; everywhere else it is the real time.
+  const clock = config.nodeEnv === 'test' ? new ShiftableClock() : systemClock;
+  app = await buildApp({ config, database, startup, logger: loggerOptions(config), clock, mailQueued: () => mailSender?.nudge() });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
 
   // The outbox is in the database: mail queued before a restart is sent after it.
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : developmentMailbox;
-  mailSender = startMailSender(database.db, transport, systemClock, app.log);
+  mailSender = startMailSender(database.db, transport, clock, app.log);
 
   if (config.seedDemo) {
     startup.stage = 'seeding';

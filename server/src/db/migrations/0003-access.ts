@@ -66,7 +66,8 @@ export const recordTypeSeed = [
     code: 'hospital',
     name_nl: 'Ziekenhuis',
     name_en: 'Hospital',
-    description: 'Hospital letters, reports and results: discharge letters, correspondence, lab, pathology, radiology (seed 004).',
+    description:
+      'Hospital letters, reports and results: discharge letters, correspondence, lab, pathology, radiology (seed 004).',
   },
   {
     code: 'referral',
@@ -78,7 +79,8 @@ export const recordTypeSeed = [
     code: 'memo',
     name_nl: "Memo's",
     name_en: 'Memos',
-    description: 'Personal or practice notes, never in Historie; readable only by the author or their organisation (seed 001 §5.7).',
+    description:
+      'Personal or practice notes, never in Historie; readable only by the author or their organisation (seed 001 §5.7).',
   },
   {
     code: 'patient-entered',
@@ -110,10 +112,11 @@ type Cell = 'rw' | 'r' | '-';
  * The role × right matrix as first seeded ('rw' read and write, 'r' read, '-' none). Write implies read (a
  * check constraint holds it). The reasoning per role:
  *
- * | role               | why                                                                                           |
+ * | row                | why                                                                                           |
  * | ------------------ | --------------------------------------------------------------------------------------------- |
- * | everyone clinical  | personalia rw: the shared stamgegevens are kept current by whoever sees the patient; every     |
- * |                    | chain partner may add a patient (seed 001 §4); edits are audited.                             |
+ * | personalia         | everyone who opens records reads them (Infopaneel, seed 001 §5.1). Written by the GP practice, |
+ * |                    | where the patient is enrolled and added (seed 001 §4, §7.1), and by the hospital desk          |
+ * |                    | (identity checks, seed 004); chain partners and specialists read them.                         |
  * | huisarts           | medically end-responsible: reads everything incl. GGZ and MGL; writes somatic, ggz (the GP     |
  * |                    | also holds mental-health consults), referrals and memos. Hospital letters are addressed to them.|
  * | poh-somatiek       | somatic rw (chain care DM2/CVRM/COPD); reads what chain partners register for the same chronic  |
@@ -143,11 +146,11 @@ export const roleRightMatrix: Record<string, readonly Cell[]> = {
   'poh-ggz':            ['rw', 'r',  'rw', 'r',  '-',  '-',  '-',  '-',  'r',  'rw', 'rw', 'r'],
   praktijkassistent:    ['rw', 'r',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  'r',  'rw', '-'],
   praktijkbeheerder:    ['rw', '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-'],
-  dietist:              ['rw', 'r',  '-',  '-',  'rw', 'rw', '-',  '-',  '-',  'rw', 'rw', 'r'],
-  podotherapeut:        ['rw', 'r',  '-',  '-',  '-',  '-',  'rw', '-',  '-',  'rw', 'rw', 'r'],
-  fysiotherapeut:       ['rw', 'r',  '-',  '-',  '-',  'rw', '-',  'rw', '-',  'rw', 'rw', 'r'],
-  'mgl-medewerker':     ['rw', '-',  'r',  'rw', '-',  '-',  '-',  '-',  '-',  'rw', 'rw', 'r'],
-  'medisch-specialist': ['rw', 'r',  '-',  '-',  '-',  '-',  '-',  '-',  'rw', 'rw', 'rw', 'r'],
+  dietist:              ['r',  'r',  '-',  '-',  'rw', 'rw', '-',  '-',  '-',  'rw', 'rw', 'r'],
+  podotherapeut:        ['r',  'r',  '-',  '-',  '-',  '-',  'rw', '-',  '-',  'rw', 'rw', 'r'],
+  fysiotherapeut:       ['r',  'r',  '-',  '-',  '-',  'rw', '-',  'rw', '-',  'rw', 'rw', 'r'],
+  'mgl-medewerker':     ['r',  '-',  'r',  'rw', '-',  '-',  '-',  '-',  '-',  'rw', 'rw', 'r'],
+  'medisch-specialist': ['r',  'r',  '-',  '-',  '-',  '-',  '-',  '-',  'rw', 'rw', 'rw', 'r'],
   baliemedewerker:      ['rw', '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-'],
   helpdesk:             ['-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-'],
   platformbeheerder:    ['-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-',  '-'],
@@ -177,7 +180,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       name_en text not null,
       description text not null
     )`.execute(db);
-  await db.insertInto('record_type').values([...recordTypeSeed]).execute();
+  await db
+    .insertInto('record_type')
+    .values([...recordTypeSeed])
+    .execute();
 
   // The matrix as data; the platform administrator edits it later, so who and when is stored per cell.
   await sql`
@@ -191,7 +197,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (role, record_type),
       check (can_read or not can_write)
     )`.execute(db);
-  await db.insertInto('role_right').values([...roleRightSeed]).execute();
+  await db
+    .insertInto('role_right')
+    .values([...roleRightSeed])
+    .execute();
   // A role added later without matrix rows simply has no rights: the policy denies what is not listed.
 
   // Explicit grounds for access (architecture "Domain model": one table, read together by the policy).
@@ -214,7 +223,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       -- Proxies act in the patient portal, so a proxy ground always names a portal user and nothing else does.
       check ((kind in ('proxy-parent', 'proxy-third-party')) = (grantee_type = 'portal-user')),
       -- Consent is given at the desk or in the portal (seed 004; product §5); the reason names which.
-      check (kind <> 'consent' or details ->> 'channel' in ('desk', 'portal'))
+      check (kind <> 'consent' or coalesce(details ->> 'channel', '') in ('desk', 'portal'))
     )`.execute(db);
   await sql`create index access_ground_patient_grantee_idx on access_ground (patient_id, grantee_type, grantee_id)
     where revoked_at is null`.execute(db);
