@@ -8,19 +8,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registerWerkplekAuthRoutes, type WerkplekAuth } from './auth/routes.js';
 import { getOrCreateSecret } from './auth/repository.js';
+import { registerWerkplekAuthRoutes, type WerkplekAuth } from './auth/routes.js';
 import { newToken } from './auth/tokens.js';
 import { type Clock, ShiftableClock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { developmentMailboxRoutes } from './mail/routes.js';
-import { testClockRoutes } from './modules/test-clock/routes.js';
 import type { DatabaseHandle } from './db/connection.js';
 import { AppError, sendProblem, toAppError } from './http/problem.js';
+import { developmentMailboxRoutes } from './mail/routes.js';
 import { auditLogRoutes } from './modules/audit-log/routes.js';
-import { settingsRoutes } from './modules/settings/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
+import { testClockRoutes } from './modules/test-clock/routes.js';
 import type { StartupState } from './startup-state.js';
 
 export interface AppDependencies {

@@ -41,7 +41,10 @@ function sourceFiles(directory: string): string[] {
 }
 
 const tableList = PATIENT_DATA_TABLES.join('|');
-const builderCall = new RegExp(`\\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|with)\\(\\s*['"\`](${tableList})(\\s+as\\s+\\w+)?['"\`]`, 'g');
+const builderCall = new RegExp(
+  `\\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|with)\\(\\s*['"\`](${tableList})(\\s+as\\s+\\w+)?['"\`]`,
+  'g',
+);
 const rawSql = new RegExp(`\\b(from|join|into|update)\\s+(${tableList})\\b(?!_)`, 'gi');
 
 export function patientTableUses(source: string): string[] {
@@ -67,7 +70,9 @@ describe('architecture: patient data only through the actor-scoped data access',
     const offenders = sourceFiles(sourceRoot)
       .map((file) => path.relative(sourceRoot, file).split(path.sep).join('/'))
       .filter((relative) => !ALLOWED.some((pattern) => pattern.test(relative)))
-      .flatMap((relative) => patientTableUses(readFileSync(path.join(sourceRoot, relative), 'utf8')).map((use) => `${relative}: ${use}`));
+      .flatMap((relative) =>
+        patientTableUses(readFileSync(path.join(sourceRoot, relative), 'utf8')).map((use) => `${relative}: ${use}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { ShiftableClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './db/connection.js';
 import { DirectoryLockedError } from './db/directory-lock.js';
@@ -6,11 +7,10 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './db/seed/index.js';
 import { createProgressReporter } from './db/seed/progress.js';
 import { loggerOptions } from './logging.js';
-import { printStartBanner } from './start-banner.js';
-import type { StartupState } from './startup-state.js';
-import { ShiftableClock, systemClock } from './clock.js';
 import { type MailSender, startMailSender } from './mail/sender.js';
 import { developmentMailbox, smtpTransport } from './mail/transport.js';
+import { printStartBanner } from './start-banner.js';
+import type { StartupState } from './startup-state.js';
 
 // Start: config → database (lock) → migrations → listen → demo data → ready.
 // Expected failures (bad setting, database down, directory locked, port taken) end in one clear line.
@@ -28,7 +28,14 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   // Browser tests (NODE_ENV=test) may move time forward through /dev/clock; everywhere else it is the real time.
   const clock = config.nodeEnv === 'test' ? new ShiftableClock() : systemClock;
-  app = await buildApp({ config, database, startup, logger: loggerOptions(config), clock, mailQueued: () => mailSender?.nudge() });
+  app = await buildApp({
+    config,
+    database,
+    startup,
+    logger: loggerOptions(config),
+    clock,
+    mailQueued: () => mailSender?.nudge(),
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -86,7 +86,14 @@ export function auditActorOf(actor: Actor): {
         organisationName: null,
       };
     case 'external':
-      return { type: 'external', id: actor.uziNumber, name: actor.name, role: 'uzi', organisationId: actor.agbCode, organisationName: null };
+      return {
+        type: 'external',
+        id: actor.uziNumber,
+        name: actor.name,
+        role: 'uzi',
+        organisationId: actor.agbCode,
+        organisationName: null,
+      };
     case 'system':
       return { type: 'system', id: actor.name, name: actor.name, role: null, organisationId: null, organisationName: null };
   }

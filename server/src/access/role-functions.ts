@@ -18,7 +18,17 @@ export type WerkplekFunction =
   | 'audit-platform'
   | 'role-rights';
 
-const CLINICAL = ['huisarts', 'poh-somatiek', 'poh-ggz', 'praktijkassistent', 'dietist', 'podotherapeut', 'fysiotherapeut', 'mgl-medewerker', 'medisch-specialist'];
+const CLINICAL = [
+  'huisarts',
+  'poh-somatiek',
+  'poh-ggz',
+  'praktijkassistent',
+  'dietist',
+  'podotherapeut',
+  'fysiotherapeut',
+  'mgl-medewerker',
+  'medisch-specialist',
+];
 const GP_PRACTICE_STAFF = ['huisarts', 'poh-somatiek', 'poh-ggz', 'praktijkassistent', 'praktijkbeheerder'];
 
 const functionsByRole: Record<WerkplekFunction, readonly string[]> = {

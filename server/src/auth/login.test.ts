@@ -12,12 +12,43 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
   beforeAll(async () => {
     subject = await createTestApp(engine);
     const practice = await createOrganisation(subject.database.db, { name: 'Huisartsenpraktijk Test', abbreviation: 'HAPT' });
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'huisarts.hapt', role: 'huisarts', gebruikersnummer: 1 });
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'poh.hapt', role: 'poh-somatiek', gebruikersnummer: 2 });
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'lock.hapt', role: 'poh-somatiek', gebruikersnummer: 3 });
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'code.hapt', role: 'poh-somatiek', gebruikersnummer: 4 });
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'idle.hapt', role: 'poh-somatiek', gebruikersnummer: 5 });
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'assistente.hapt', role: 'praktijkassistent', gebruikersnummer: 6, personal: false });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'huisarts.hapt',
+      role: 'huisarts',
+      gebruikersnummer: 1,
+    });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'poh.hapt',
+      role: 'poh-somatiek',
+      gebruikersnummer: 2,
+    });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'lock.hapt',
+      role: 'poh-somatiek',
+      gebruikersnummer: 3,
+    });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'code.hapt',
+      role: 'poh-somatiek',
+      gebruikersnummer: 4,
+    });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'idle.hapt',
+      role: 'poh-somatiek',
+      gebruikersnummer: 5,
+    });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'assistente.hapt',
+      role: 'praktijkassistent',
+      gebruikersnummer: 6,
+      personal: false,
+    });
   });
   afterAll(() => subject.close());
 
@@ -34,7 +65,9 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
   }
 
   async function latestCodeFor(username: string): Promise<string> {
-    const mail = (await subject.mailbox()).find((entry) => entry.to === `${username}@keten.test` && entry.subject.includes('verificatiecode'));
+    const mail = (await subject.mailbox()).find(
+      (entry) => entry.to === `${username}@keten.test` && entry.subject.includes('verificatiecode'),
+    );
     const code = mail?.text.match(/\b(\d{6})\b/)?.[1];
     if (!code) throw new Error(`no code mailed to ${username}`);
     return code;
@@ -56,7 +89,10 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
     expect((await get('/api/werkplek/auth/session', jar)).statusCode).toBe(401);
 
     const mail = (await subject.mailbox())[0];
-    expect(mail).toMatchObject({ to: 'huisarts.hapt@keten.test', subject: expect.stringContaining('Uw verificatiecode voor Keten') });
+    expect(mail).toMatchObject({
+      to: 'huisarts.hapt@keten.test',
+      subject: expect.stringContaining('Uw verificatiecode voor Keten'),
+    });
     expect(mail?.text).toContain('10 minuten geldig');
     expect(new Date(mail?.sentAt ?? '').toISOString()).toBe(mail?.sentAt);
 
@@ -65,7 +101,18 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
     const session = verify.json().session;
     expect(session.account).toMatchObject({ username: 'huisarts.hapt', role: 'huisarts', roleName: 'Huisarts', personal: true });
     expect(session.account.organisation.name).toBe('Huisartsenpraktijk Test');
-    expect(session.navigation).toEqual(expect.arrayContaining(['dashboard', 'patient-search', 'signals', 'messages', 'reports', 'patient-add', 'helpdesk', 'settings']));
+    expect(session.navigation).toEqual(
+      expect.arrayContaining([
+        'dashboard',
+        'patient-search',
+        'signals',
+        'messages',
+        'reports',
+        'patient-add',
+        'helpdesk',
+        'settings',
+      ]),
+    );
     expect((await get('/api/werkplek/auth/session', jar)).statusCode).toBe(200);
   });
 
@@ -78,7 +125,11 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
     const again = await post('/api/werkplek/auth/login', { username: 'poh.hapt', password: FIXTURE_PASSWORD }, jar);
     expect(again.json()).toMatchObject({ status: 'logged-in', session: { account: { username: 'poh.hapt' } } });
 
-    const otherBrowser = await post('/api/werkplek/auth/login', { username: 'poh.hapt', password: FIXTURE_PASSWORD }, new CookieJar());
+    const otherBrowser = await post(
+      '/api/werkplek/auth/login',
+      { username: 'poh.hapt', password: FIXTURE_PASSWORD },
+      new CookieJar(),
+    );
     expect(otherBrowser.json().status).toBe('code-required');
 
     subject.clock.advance(61 * MINUTE);
@@ -93,7 +144,9 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
 
     const [trustedName, trustedValue] = [...jar.cookies].find(([name]) => name.startsWith('keten_trusted_')) ?? [];
     expect(trustedName).toBeDefined();
-    const pohId = (await subject.database.db.selectFrom('account').select('id').where('username', '=', 'poh.hapt').executeTakeFirstOrThrow()).id;
+    const pohId = (
+      await subject.database.db.selectFrom('account').select('id').where('username', '=', 'poh.hapt').executeTakeFirstOrThrow()
+    ).id;
     const forged = new CookieJar();
     forged.cookies.set(`keten_trusted_${pohId}`, trustedValue ?? '');
     const renamed = await post('/api/werkplek/auth/login', { username: 'poh.hapt', password: FIXTURE_PASSWORD }, forged);
@@ -158,7 +211,11 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
     const gone = await get('/api/werkplek/auth/session', jar);
     expect(gone.statusCode).toBe(401);
     expect(gone.json().title).toBe('Niet ingelogd');
-    const ended = await subject.database.db.selectFrom('web_session').select('end_reason').where('end_reason', '=', 'idle').execute();
+    const ended = await subject.database.db
+      .selectFrom('web_session')
+      .select('end_reason')
+      .where('end_reason', '=', 'idle')
+      .execute();
     expect(ended.length).toBeGreaterThan(0);
   });
 

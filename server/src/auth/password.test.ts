@@ -33,11 +33,25 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
 
   beforeAll(async () => {
     subject = await createTestApp(engine);
-    const practice = await createOrganisation(subject.database.db, { name: 'Huisartsenpraktijk Wachtwoord', abbreviation: 'HAPW' });
+    const practice = await createOrganisation(subject.database.db, {
+      name: 'Huisartsenpraktijk Wachtwoord',
+      abbreviation: 'HAPW',
+    });
     for (const [index, username] of ['lock.hapw', 'known.hapw', 'reset.hapw', 'change.hapw', 'leaver.hapw'].entries()) {
-      await createAccount(subject.database.db, { organisationId: practice.id, username, role: 'poh-somatiek', gebruikersnummer: index + 1 });
+      await createAccount(subject.database.db, {
+        organisationId: practice.id,
+        username,
+        role: 'poh-somatiek',
+        gebruikersnummer: index + 1,
+      });
     }
-    await createAccount(subject.database.db, { organisationId: practice.id, username: 'nieuw.hapw', role: 'huisarts', gebruikersnummer: 10, mustChangePassword: true });
+    await createAccount(subject.database.db, {
+      organisationId: practice.id,
+      username: 'nieuw.hapw',
+      role: 'huisarts',
+      gebruikersnummer: 10,
+      mustChangePassword: true,
+    });
   });
   afterAll(() => subject.close());
 
@@ -48,8 +62,20 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
     return `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
   }
 
-  async function post(url: string, payload: object, jar = new CookieJar(), remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) {
-    const response = await subject.app.inject({ method: 'POST', url, payload, remoteAddress, headers: { cookie: jar.header(), ...headers } });
+  async function post(
+    url: string,
+    payload: object,
+    jar = new CookieJar(),
+    remoteAddress = '127.0.0.1',
+    headers: Record<string, string> = {},
+  ) {
+    const response = await subject.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      remoteAddress,
+      headers: { cookie: jar.header(), ...headers },
+    });
     jar.store(response);
     return response;
   }
@@ -69,20 +95,36 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
     const wrong = await post('/api/werkplek/auth/login', { username: 'lock.hapw', password: 'not the password' }, undefined, ip);
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().detail).toContain('Na 5 mislukte pogingen blijft een account 15 minuten geblokkeerd');
-    for (let attempt = 2; attempt <= 5; attempt++) await post('/api/werkplek/auth/login', { username: 'lock.hapw', password: 'not the password' }, undefined, ip);
+    for (let attempt = 2; attempt <= 5; attempt++)
+      await post('/api/werkplek/auth/login', { username: 'lock.hapw', password: 'not the password' }, undefined, ip);
     const locked = await post('/api/werkplek/auth/login', { username: 'lock.hapw', password: FIXTURE_PASSWORD }, undefined, ip);
     expect(locked.statusCode).toBe(401);
     expect(locked.json().detail).toBe(wrong.json().detail);
 
     subject.clock.advance(15 * MINUTE + 1000);
-    const unlocked = await post('/api/werkplek/auth/login', { username: 'lock.hapw', password: FIXTURE_PASSWORD }, undefined, freshIp());
+    const unlocked = await post(
+      '/api/werkplek/auth/login',
+      { username: 'lock.hapw', password: FIXTURE_PASSWORD },
+      undefined,
+      freshIp(),
+    );
     expect(unlocked.json().status).toBe('code-required');
   });
 
   it('answers an unknown username exactly like a wrong password, in about the same time', async () => {
     const ip = freshIp();
-    const known = await post('/api/werkplek/auth/login', { username: 'known.hapw', password: 'wrong password here' }, undefined, ip);
-    const unknown = await post('/api/werkplek/auth/login', { username: 'nobody.hapw', password: 'wrong password here' }, undefined, ip);
+    const known = await post(
+      '/api/werkplek/auth/login',
+      { username: 'known.hapw', password: 'wrong password here' },
+      undefined,
+      ip,
+    );
+    const unknown = await post(
+      '/api/werkplek/auth/login',
+      { username: 'nobody.hapw', password: 'wrong password here' },
+      undefined,
+      ip,
+    );
     expect(unknown.statusCode).toBe(known.statusCode);
     const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
     expect(strip(unknown.json())).toEqual(strip(known.json()));
@@ -108,9 +150,15 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
     const ip = freshIp();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 31; attempt++) {
-      const response = await post('/api/werkplek/auth/login', { username: `probe${attempt}.hapw`, password: 'x' }, undefined, ip, {
-        'x-forwarded-for': `203.0.113.${attempt}`,
-      });
+      const response = await post(
+        '/api/werkplek/auth/login',
+        { username: `probe${attempt}.hapw`, password: 'x' },
+        undefined,
+        ip,
+        {
+          'x-forwarded-for': `203.0.113.${attempt}`,
+        },
+      );
       statuses.push(response.statusCode);
     }
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
@@ -137,33 +185,64 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
 
     const weak = await post('/api/werkplek/auth/password-reset', { token, newPassword: 'welkom123456' }, undefined, ip);
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().errors).toEqual([{ field: 'newPassword', message: expect.stringContaining('Nieuw wachtwoord is te bekend') }]);
+    expect(weak.json().errors).toEqual([
+      { field: 'newPassword', message: expect.stringContaining('Nieuw wachtwoord is te bekend') },
+    ]);
 
     const newPassword = 'een nieuw en lang wachtwoord';
     expect((await post('/api/werkplek/auth/password-reset', { token, newPassword }, undefined, ip)).statusCode).toBe(200);
-    const again = await post('/api/werkplek/auth/password-reset', { token, newPassword: 'nog een ander lang wachtwoord' }, undefined, ip);
+    const again = await post(
+      '/api/werkplek/auth/password-reset',
+      { token, newPassword: 'nog een ander lang wachtwoord' },
+      undefined,
+      ip,
+    );
     expect(again.statusCode).toBe(400);
     expect(again.json().detail).toContain('ongeldig, al gebruikt of verlopen');
 
-    expect((await post('/api/werkplek/auth/login', { username: 'reset.hapw', password: FIXTURE_PASSWORD }, undefined, ip)).statusCode).toBe(401);
-    expect((await post('/api/werkplek/auth/login', { username: 'reset.hapw', password: newPassword }, undefined, ip)).json().status).toBe('code-required');
+    expect(
+      (await post('/api/werkplek/auth/login', { username: 'reset.hapw', password: FIXTURE_PASSWORD }, undefined, ip)).statusCode,
+    ).toBe(401);
+    expect(
+      (await post('/api/werkplek/auth/login', { username: 'reset.hapw', password: newPassword }, undefined, ip)).json().status,
+    ).toBe('code-required');
 
     await post('/api/werkplek/auth/password-forgotten', { username: 'reset.hapw' }, undefined, ip);
     const late = (await subject.mailbox()).find((entry) => entry.to === 'reset.hapw@keten.test');
     const lateToken = new URL(late?.text.match(/https?:\/\/\S+/)?.[0] ?? 'http://x').searchParams.get('token') ?? '';
     subject.clock.advance(61 * MINUTE);
-    expect((await post('/api/werkplek/auth/password-reset', { token: lateToken, newPassword: 'te laat voor deze link hier' }, undefined, ip)).statusCode).toBe(400);
+    expect(
+      (
+        await post(
+          '/api/werkplek/auth/password-reset',
+          { token: lateToken, newPassword: 'te laat voor deze link hier' },
+          undefined,
+          ip,
+        )
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('changes a password only with the current one, and ends the other sessions', async () => {
     const ip = freshIp();
     const first = await loginWithCode('change.hapw', FIXTURE_PASSWORD, ip);
     const second = await loginWithCode('change.hapw', FIXTURE_PASSWORD, ip);
-    const wrongCurrent = await post('/api/werkplek/account/password', { currentPassword: 'not it at all', newPassword: 'mijn nieuwe lange zin' }, second.jar, ip);
+    const wrongCurrent = await post(
+      '/api/werkplek/account/password',
+      { currentPassword: 'not it at all', newPassword: 'mijn nieuwe lange zin' },
+      second.jar,
+      ip,
+    );
     expect(wrongCurrent.json().errors).toEqual([{ field: 'currentPassword', message: 'Huidig wachtwoord klopt niet.' }]);
-    const changed = await post('/api/werkplek/account/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'mijn nieuwe lange zin' }, second.jar, ip);
+    const changed = await post(
+      '/api/werkplek/account/password',
+      { currentPassword: FIXTURE_PASSWORD, newPassword: 'mijn nieuwe lange zin' },
+      second.jar,
+      ip,
+    );
     expect(changed.statusCode).toBe(200);
-    const sessionOf = (jar: CookieJar) => subject.app.inject({ method: 'GET', url: '/api/werkplek/auth/session', headers: { cookie: jar.header() } });
+    const sessionOf = (jar: CookieJar) =>
+      subject.app.inject({ method: 'GET', url: '/api/werkplek/auth/session', headers: { cookie: jar.header() } });
     expect((await sessionOf(second.jar)).statusCode).toBe(200);
     expect((await sessionOf(first.jar)).statusCode).toBe(401);
   });
@@ -175,8 +254,21 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
     const blocked = await post('/api/werkplek/account/deregister', { confirm: true }, jar, ip);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().detail).toBe('Kies eerst een nieuw wachtwoord voordat u verder gaat.');
-    expect((await post('/api/werkplek/account/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'een eigen zelfgekozen zin' }, jar, ip)).statusCode).toBe(200);
-    const session = await subject.app.inject({ method: 'GET', url: '/api/werkplek/auth/session', headers: { cookie: jar.header() } });
+    expect(
+      (
+        await post(
+          '/api/werkplek/account/password',
+          { currentPassword: FIXTURE_PASSWORD, newPassword: 'een eigen zelfgekozen zin' },
+          jar,
+          ip,
+        )
+      ).statusCode,
+    ).toBe(200);
+    const session = await subject.app.inject({
+      method: 'GET',
+      url: '/api/werkplek/auth/session',
+      headers: { cookie: jar.header() },
+    });
     expect(session.json().mustChangePassword).toBe(false);
   });
 
@@ -187,8 +279,13 @@ describe.each(testEngines)('passwords, lockout and abuse limits (%s)', (engine) 
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.json().errors[0]).toEqual({ field: 'confirm', message: 'Bevestig dit eerst (Bevestiging).' });
     expect((await post('/api/werkplek/account/deregister', { confirm: true }, jar, ip)).statusCode).toBe(200);
-    expect((await subject.app.inject({ method: 'GET', url: '/api/werkplek/auth/session', headers: { cookie: jar.header() } })).statusCode).toBe(401);
-    expect((await post('/api/werkplek/auth/login', { username: 'leaver.hapw', password: FIXTURE_PASSWORD }, undefined, ip)).statusCode).toBe(401);
+    expect(
+      (await subject.app.inject({ method: 'GET', url: '/api/werkplek/auth/session', headers: { cookie: jar.header() } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await post('/api/werkplek/auth/login', { username: 'leaver.hapw', password: FIXTURE_PASSWORD }, undefined, ip)).statusCode,
+    ).toBe(401);
     const mail = (await subject.mailbox()).find((entry) => entry.to === 'leaver.hapw@keten.test');
     expect(mail?.subject).toBe('Uw Keten-account is afgemeld');
   });

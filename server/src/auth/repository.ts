@@ -95,7 +95,12 @@ export async function findAccountById(executor: Executor, accountId: string): Pr
   return row && toAccountRecord(row);
 }
 
-export async function registerFailedLogin(executor: Executor, accountId: string, maxFailures: number, lockUntil: Date): Promise<{ locked: boolean }> {
+export async function registerFailedLogin(
+  executor: Executor,
+  accountId: string,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ locked: boolean }> {
   // One statement, so concurrent wrong attempts cannot both read the old count.
   const row = await executor
     .updateTable('account')
@@ -106,7 +111,9 @@ export async function registerFailedLogin(executor: Executor, accountId: string,
     .where('id', '=', accountId)
     .returning(['failed_login_count', 'locked_until'])
     .executeTakeFirstOrThrow();
-  return { locked: row.failed_login_count === 0 && row.locked_until !== null && row.locked_until.getTime() === lockUntil.getTime() };
+  return {
+    locked: row.failed_login_count === 0 && row.locked_until !== null && row.locked_until.getTime() === lockUntil.getTime(),
+  };
 }
 
 export async function clearFailedLogins(executor: Executor, accountId: string): Promise<void> {
@@ -116,7 +123,13 @@ export async function clearFailedLogins(executor: Executor, accountId: string): 
 export async function setPasswordHash(executor: Executor, accountId: string, passwordHash: string, now: Date): Promise<void> {
   await executor
     .updateTable('account')
-    .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, failed_login_count: 0, locked_until: null })
+    .set({
+      password_hash: passwordHash,
+      must_change_password: false,
+      password_changed_at: now,
+      failed_login_count: 0,
+      locked_until: null,
+    })
     .where('id', '=', accountId)
     .execute();
 }
@@ -163,7 +176,12 @@ export async function registerWrongCode(executor: Executor, id: string): Promise
 }
 
 export async function useChallenge(executor: Executor, id: string, now: Date): Promise<boolean> {
-  const result = await executor.updateTable('login_challenge').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await executor
+    .updateTable('login_challenge')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
 
@@ -192,14 +210,30 @@ export async function findOpenSession(executor: Executor, id: string) {
 }
 
 export async function touchSession(executor: Executor, id: string, now: Date): Promise<void> {
-  await executor.updateTable('web_session').set({ last_seen_at: now }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  await executor
+    .updateTable('web_session')
+    .set({ last_seen_at: now })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 export async function endSession(executor: Executor, id: string, reason: SessionEndReason, now: Date): Promise<void> {
-  await executor.updateTable('web_session').set({ ended_at: now, end_reason: reason }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  await executor
+    .updateTable('web_session')
+    .set({ ended_at: now, end_reason: reason })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
-export async function endSessionsOfAccount(executor: Executor, accountId: string, reason: SessionEndReason, now: Date, exceptId?: string): Promise<void> {
+export async function endSessionsOfAccount(
+  executor: Executor,
+  accountId: string,
+  reason: SessionEndReason,
+  now: Date,
+  exceptId?: string,
+): Promise<void> {
   let query = executor
     .updateTable('web_session')
     .set({ ended_at: now, end_reason: reason })
@@ -217,12 +251,22 @@ export async function insertPasswordReset(
 ): Promise<void> {
   await executor
     .insertInto('password_reset')
-    .values({ id: reset.id, account_id: reset.accountId, created_at: reset.now, expires_at: reset.expiresAt, reason: reset.reason })
+    .values({
+      id: reset.id,
+      account_id: reset.accountId,
+      created_at: reset.now,
+      expires_at: reset.expiresAt,
+      reason: reset.reason,
+    })
     .execute();
 }
 
 export async function findPasswordReset(executor: Executor, id: string) {
-  return executor.selectFrom('password_reset').select(['account_id', 'used_at', 'expires_at']).where('id', '=', id).executeTakeFirst();
+  return executor
+    .selectFrom('password_reset')
+    .select(['account_id', 'used_at', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Marks a valid reset token used and returns its account; undefined when unknown, used or expired. */
@@ -256,7 +300,11 @@ export async function pruneCounters(executor: Executor, before: Date): Promise<v
 }
 
 export async function getOrCreateSecret(executor: Executor, name: string, candidate: string): Promise<string> {
-  await executor.insertInto('app_secret').values({ name, value: candidate }).onConflict((conflict) => conflict.column('name').doNothing()).execute();
+  await executor
+    .insertInto('app_secret')
+    .values({ name, value: candidate })
+    .onConflict((conflict) => conflict.column('name').doNothing())
+    .execute();
   const row = await executor.selectFrom('app_secret').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
 }

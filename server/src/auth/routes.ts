@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { werkplekFunctions } from '../access/role-functions.js';
 import type { RequestContext } from '../access/context.js';
+import { werkplekFunctions } from '../access/role-functions.js';
 import { requestLanguage } from '../http/language.js';
-import { AppError } from '../http/problem.js';
 import { translate } from '../http/messages.js';
+import { AppError } from '../http/problem.js';
 import {
+  type CookiePolicy,
   clearLoginChallengeCookie,
   clearSessionCookie,
-  type CookiePolicy,
   readLoginChallenge,
   readSessionToken,
   setLoginChallengeCookie,
@@ -35,7 +35,12 @@ import { type ActiveSession, closeSession, resolveSession } from './session-serv
 
 export function clientInfo(request: FastifyRequest): ClientInfo {
   const userAgent = request.headers['user-agent'];
-  return { ip: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 300) : null, language: requestLanguage(request), requestId: request.id };
+  return {
+    ip: request.ip ?? null,
+    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 300) : null,
+    language: requestLanguage(request),
+    requestId: request.id,
+  };
 }
 
 function sessionView(session: ActiveSession, request: FastifyRequest, idleMinutes: number) {
@@ -50,7 +55,11 @@ function sessionView(session: ActiveSession, request: FastifyRequest, idleMinute
       role: session.actor.role,
       roleName: session.roleName[language],
       personal: session.actor.personal,
-      organisation: { id: session.actor.organisationId, name: session.actor.organisationName, type: session.actor.organisationType },
+      organisation: {
+        id: session.actor.organisationId,
+        name: session.actor.organisationName,
+        type: session.actor.organisationType,
+      },
     },
     mustChangePassword: session.mustChangePassword,
     termsAccepted: session.termsAccepted,
@@ -63,7 +72,10 @@ function sessionView(session: ActiveSession, request: FastifyRequest, idleMinute
 
 export interface WerkplekAuth {
   /** The logged-in session and its request context, or a 401 problem. */
-  requireSession(request: FastifyRequest, options?: { allowPendingPasswordChange?: boolean }): Promise<{ session: ActiveSession; context: RequestContext }>;
+  requireSession(
+    request: FastifyRequest,
+    options?: { allowPendingPasswordChange?: boolean },
+  ): Promise<{ session: ActiveSession; context: RequestContext }>;
 }
 
 /** Werkplek login, session, password and account routes. Returns the guard other modules use. */
@@ -78,7 +90,16 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
       throw new AppError(403, 'password-change-required', 'auth.forbidden.title', 'auth.passwordChangeRequired');
     }
     const info = clientInfo(request);
-    return { session, context: { actor: session.actor, requestId: request.id, ip: info.ip, userAgent: info.userAgent, sessionRef: session.sessionRef } };
+    return {
+      session,
+      context: {
+        actor: session.actor,
+        requestId: request.id,
+        ip: info.ip,
+        userAgent: info.userAgent,
+        sessionRef: session.sessionRef,
+      },
+    };
   };
 
   const startSession = (reply: FastifyReply, token: string) => {
@@ -88,7 +109,14 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
 
   routes.post(
     '/api/werkplek/auth/login',
-    { schema: { tags, summary: 'Log in with username and password; a code is mailed unless this browser is trusted', body: loginBody, response: { 200: loginResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Log in with username and password; a code is mailed unless this browser is trusted',
+        body: loginBody,
+        response: { 200: loginResponse },
+      },
+    },
     async (request, reply) => {
       const result = await login(
         deps,
@@ -97,7 +125,11 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
       );
       if (result.kind === 'code-required') {
         setLoginChallengeCookie(reply, cookies, result.challengeToken, result.codeExpiresAt);
-        return { status: 'code-required' as const, maskedEmail: result.maskedEmail, codeExpiresAt: result.codeExpiresAt.toISOString() };
+        return {
+          status: 'code-required' as const,
+          maskedEmail: result.maskedEmail,
+          codeExpiresAt: result.codeExpiresAt.toISOString(),
+        };
       }
       startSession(reply, result.sessionToken);
       const session = await resolveSession(deps, result.sessionToken, clientInfo(request));
@@ -108,11 +140,23 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
 
   routes.post(
     '/api/werkplek/auth/verify',
-    { schema: { tags, summary: 'Verify the emailed code ("Verifieer"); trusts this browser for 10 hours', body: verifyBody, response: { 200: loginResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Verify the emailed code ("Verifieer"); trusts this browser for 10 hours',
+        body: verifyBody,
+        response: { 200: loginResponse },
+      },
+    },
     async (request, reply) => {
-      const verified = await verifyCode(deps, { challengeToken: readLoginChallenge(request, cookies), code: request.body.code }, clientInfo(request));
+      const verified = await verifyCode(
+        deps,
+        { challengeToken: readLoginChallenge(request, cookies), code: request.body.code },
+        clientInfo(request),
+      );
       startSession(reply, verified.sessionToken);
-      if (deps.settings.trustedBrowserHours > 0) setTrustedBrowserCookie(reply, cookies, verified.account.actor.accountId, verified.trustedUntil);
+      if (deps.settings.trustedBrowserHours > 0)
+        setTrustedBrowserCookie(reply, cookies, verified.account.actor.accountId, verified.trustedUntil);
       const session = await resolveSession(deps, verified.sessionToken, clientInfo(request));
       if (!session) throw new AppError(401, 'session-required', 'auth.sessionRequired.title', 'auth.sessionRequired.detail');
       return { status: 'logged-in' as const, session: sessionView(session, request, deps.settings.idleMinutes) };
@@ -128,15 +172,26 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
     },
   );
 
-  routes.post('/api/werkplek/auth/logout', { schema: { tags, summary: 'Log out (ends the session server-side)', response: { 200: okResponse } } }, async (request, reply) => {
-    await closeSession(deps, readSessionToken(request, cookies), clientInfo(request));
-    clearSessionCookie(reply, cookies);
-    return { status: 'ok' as const };
-  });
+  routes.post(
+    '/api/werkplek/auth/logout',
+    { schema: { tags, summary: 'Log out (ends the session server-side)', response: { 200: okResponse } } },
+    async (request, reply) => {
+      await closeSession(deps, readSessionToken(request, cookies), clientInfo(request));
+      clearSessionCookie(reply, cookies);
+      return { status: 'ok' as const };
+    },
+  );
 
   routes.post(
     '/api/werkplek/auth/password-forgotten',
-    { schema: { tags, summary: '"Wachtwoord vergeten?": mails a single-use link; same answer for every username', body: forgottenBody, response: { 202: acceptedResponse } } },
+    {
+      schema: {
+        tags,
+        summary: '"Wachtwoord vergeten?": mails a single-use link; same answer for every username',
+        body: forgottenBody,
+        response: { 202: acceptedResponse },
+      },
+    },
     async (request, reply) => {
       await requestPasswordReset(deps, request.body.username, clientInfo(request));
       reply.code(202);
@@ -146,7 +201,9 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
 
   routes.post(
     '/api/werkplek/auth/password-reset',
-    { schema: { tags, summary: 'Set a new password with the link from the mail', body: resetBody, response: { 200: okResponse } } },
+    {
+      schema: { tags, summary: 'Set a new password with the link from the mail', body: resetBody, response: { 200: okResponse } },
+    },
     async (request) => {
       await resetPassword(deps, request.body, clientInfo(request));
       return { status: 'ok' as const };
@@ -155,17 +212,37 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
 
   routes.post(
     '/api/werkplek/account/password',
-    { schema: { tags: ['werkplek: instellingen'], summary: 'Change password (asks the current one)', body: changePasswordBody, response: { 200: okResponse } } },
+    {
+      schema: {
+        tags: ['werkplek: instellingen'],
+        summary: 'Change password (asks the current one)',
+        body: changePasswordBody,
+        response: { 200: okResponse },
+      },
+    },
     async (request) => {
       const { session } = await requireSession(request, { allowPendingPasswordChange: true });
-      await changePassword(deps, session.actor, { id: session.sessionId, ref: session.sessionRef }, request.body, clientInfo(request));
+      await changePassword(
+        deps,
+        session.actor,
+        { id: session.sessionId, ref: session.sessionRef },
+        request.body,
+        clientInfo(request),
+      );
       return { status: 'ok' as const };
     },
   );
 
   routes.post(
     '/api/werkplek/account/deregister',
-    { schema: { tags: ['werkplek: instellingen'], summary: '"Account afmelden": deactivate the own account', body: deregisterBody, response: { 200: okResponse } } },
+    {
+      schema: {
+        tags: ['werkplek: instellingen'],
+        summary: '"Account afmelden": deactivate the own account',
+        body: deregisterBody,
+        response: { 200: okResponse },
+      },
+    },
     async (request, reply) => {
       const { session } = await requireSession(request);
       await deregisterAccount(deps, session.actor, session.sessionRef, clientInfo(request));

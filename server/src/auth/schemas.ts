@@ -16,7 +16,10 @@ export const forgottenBody = z.object({ username: z.string().trim().min(1).max(2
 
 export const resetBody = z.object({ token: z.string().min(20).max(200), newPassword: z.string().min(1).max(1024) });
 
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(1).max(1024),
+});
 
 export const deregisterBody = z.object({ confirm: z.literal(true, { error: 'field.mustConfirm' }) });
 

@@ -1,11 +1,11 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { ProviderActor } from '../access/context.js';
-import { recordAuditEvent } from '../audit/record.js';
 import { auditActorOf } from '../access/context.js';
+import { recordAuditEvent } from '../audit/record.js';
+import type { Database } from '../db/schema.js';
 import { endSession, findAccountById, findOpenSession, insertSession, touchSession } from './repository.js';
 import type { AuthDependencies, ClientInfo } from './service-context.js';
 import { newToken, sha256 } from './tokens.js';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 
 // Sessions live in the database so app servers stay stateless. The cookie holds a 256-bit random token;
 // the table holds its SHA-256. A new token at every login (no fixation, OWASP ASVS V3.2).
@@ -58,7 +58,11 @@ const TOUCH_AFTER_MS = 30_000;
  * The session behind a cookie token, or undefined. Ends it server-side when the idle (seed 001: 3 hours)
  * or absolute limit has passed, or the account was deactivated; a look keeps it alive.
  */
-export async function resolveSession(deps: AuthDependencies, token: string | undefined, client: ClientInfo): Promise<ActiveSession | undefined> {
+export async function resolveSession(
+  deps: AuthDependencies,
+  token: string | undefined,
+  client: ClientInfo,
+): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const id = sha256(token);
   const session = await findOpenSession(deps.db, id);
@@ -67,7 +71,7 @@ export async function resolveSession(deps: AuthDependencies, token: string | und
   const idleMs = deps.settings.idleMinutes * 60_000;
   const account = await findAccountById(deps.db, session.account_id);
   const ending =
-    !account || account.state !== 'active'
+    account?.state !== 'active'
       ? ('deactivated' as const)
       : now >= session.expires_at
         ? ('expired' as const)
@@ -78,16 +82,20 @@ export async function resolveSession(deps: AuthDependencies, token: string | und
     await deps.db.transaction().execute(async (trx) => {
       await endSession(trx, id, ending ?? 'deactivated', now);
       if (account) {
-        await recordAuditEvent(trx, {
-          actor: auditActorOf(account.actor),
-          action: 'session-expired',
-          outcome: 'success',
-          reason: ending,
-          ip: client.ip,
-          userAgent: client.userAgent,
-          sessionRef: sessionReference(id),
-          requestId: client.requestId,
-        }, { now: () => now });
+        await recordAuditEvent(
+          trx,
+          {
+            actor: auditActorOf(account.actor),
+            action: 'session-expired',
+            outcome: 'success',
+            reason: ending,
+            ip: client.ip,
+            userAgent: client.userAgent,
+            sessionRef: sessionReference(id),
+            requestId: client.requestId,
+          },
+          { now: () => now },
+        );
       }
     });
     return undefined;
@@ -118,15 +126,19 @@ export async function closeSession(deps: AuthDependencies, token: string | undef
   await deps.db.transaction().execute(async (trx) => {
     await endSession(trx, id, 'logout', now);
     if (account) {
-      await recordAuditEvent(trx, {
-        actor: auditActorOf(account.actor),
-        action: 'logout',
-        outcome: 'success',
-        ip: client.ip,
-        userAgent: client.userAgent,
-        sessionRef: sessionReference(id),
-        requestId: client.requestId,
-      }, { now: () => now });
+      await recordAuditEvent(
+        trx,
+        {
+          actor: auditActorOf(account.actor),
+          action: 'logout',
+          outcome: 'success',
+          ip: client.ip,
+          userAgent: client.userAgent,
+          sessionRef: sessionReference(id),
+          requestId: client.requestId,
+        },
+        { now: () => now },
+      );
     }
   });
 }

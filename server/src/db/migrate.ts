@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as core from './migrations/0001-core.js';
 import * as identity from './migrations/0002-identity.js';
+import * as access from './migrations/0003-access.js';
 import * as audit from './migrations/0004-audit.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
@@ -8,6 +9,7 @@ import * as audit from './migrations/0004-audit.js';
 const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-identity': identity,
+  '0003-access': access,
   '0004-audit': audit,
 };
 

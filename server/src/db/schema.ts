@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditEventTable } from '../audit/audit-event.js';
 
 // Row types of the tables; bigint ids are read as strings (pg and PGlite both return int8 as text here).
 type Id = ColumnType<string, never, never>;
@@ -257,6 +258,72 @@ export interface NotificationPreferenceTable {
   send_email: boolean;
 }
 
+export type GranteeType = 'account' | 'organisation' | 'portal-user' | 'uzi';
+export type ExclusionGranteeType = 'account' | 'organisation' | 'uzi';
+export type StoredGroundKind =
+  | 'treatment-relationship'
+  | 'referral'
+  | 'consent'
+  | 'proxy-parent'
+  | 'proxy-third-party'
+  | 'share-code'
+  | 'break-glass';
+export type GroundKind = StoredGroundKind | 'enrolment';
+
+export interface RecordTypeTable {
+  code: string;
+  name_nl: string;
+  name_en: string;
+  description: string;
+}
+
+export interface RoleRightTable {
+  role: string;
+  record_type: string;
+  can_read: ColumnType<boolean, boolean | undefined, boolean>;
+  can_write: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: ColumnType<string, string | undefined, string>;
+}
+
+export interface AccessGroundTable {
+  id: Id;
+  patient_id: RefId;
+  grantee_type: GranteeType;
+  grantee_id: string;
+  kind: StoredGroundKind;
+  source: string;
+  valid_from: ColumnType<Date, Date | string | undefined, Date | string>;
+  valid_to: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+  /** Insert as JSON.stringify(...). */
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface AccessExclusionTable {
+  id: Id;
+  patient_id: RefId;
+  grantee_type: ExclusionGranteeType;
+  grantee_id: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+  created_by: string;
+}
+
+/** The view that unites explicit grounds, current enrolments and referrals (migration 0003). */
+export interface EffectiveAccessGroundView {
+  ground_ref: ColumnType<string, never, never>;
+  patient_id: ColumnType<string, never, never>;
+  grantee_type: ColumnType<GranteeType, never, never>;
+  grantee_id: ColumnType<string, never, never>;
+  kind: ColumnType<GroundKind, never, never>;
+  channel: ColumnType<string | null, never, never>;
+  source: ColumnType<string, never, never>;
+  valid_from: ColumnType<Date, never, never>;
+  valid_to: ColumnType<Date | null, never, never>;
+}
+
 export interface Database {
   role: RoleTable;
   organisation: OrganisationTable;
@@ -277,6 +344,12 @@ export interface Database {
   rate_limit_counter: RateLimitCounterTable;
   mail_outbox: MailOutboxTable;
   notification_preference: NotificationPreferenceTable;
+  record_type: RecordTypeTable;
+  role_right: RoleRightTable;
+  access_ground: AccessGroundTable;
+  access_exclusion: AccessExclusionTable;
+  effective_access_ground: EffectiveAccessGroundView;
+  audit_event: AuditEventTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

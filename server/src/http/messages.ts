@@ -83,8 +83,14 @@ const dictionary = {
     nl: '{field} is te bekend en daardoor makkelijk te raden. Kies iets dat alleen u kent, bijvoorbeeld een zin.',
     en: '{field} is too common and easy to guess. Choose something only you know, for example a sentence.',
   },
-  'password.containsUsername': { nl: '{field} mag uw gebruikersnaam niet bevatten.', en: '{field} may not contain your username.' },
-  'password.sameAsCurrent': { nl: '{field} moet anders zijn dan het huidige wachtwoord.', en: '{field} must differ from the current password.' },
+  'password.containsUsername': {
+    nl: '{field} mag uw gebruikersnaam niet bevatten.',
+    en: '{field} may not contain your username.',
+  },
+  'password.sameAsCurrent': {
+    nl: '{field} moet anders zijn dan het huidige wachtwoord.',
+    en: '{field} must differ from the current password.',
+  },
   'password.currentWrong': { nl: '{field} klopt niet.', en: '{field} is not correct.' },
   'field.mustConfirm': { nl: 'Bevestig dit eerst ({field}).', en: 'Please confirm this first ({field}).' },
   'field.required': { nl: '{field} is verplicht.', en: '{field} is required.' },

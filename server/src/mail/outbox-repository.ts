@@ -19,7 +19,14 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export async function enqueueMail(executor: Executor, mail: OutgoingMail, now: Date): Promise<void> {
   await executor
     .insertInto('mail_outbox')
-    .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, created_at: now, next_attempt_at: now })
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      kind: mail.kind,
+      created_at: now,
+      next_attempt_at: now,
+    })
     .execute();
 }
 
@@ -33,7 +40,14 @@ export async function dueMail(db: Kysely<Database>, now: Date, limit: number): P
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, kind: row.kind, attempts: row.attempts }));
+  return rows.map((row) => ({
+    id: row.id,
+    to: row.to_address,
+    subject: row.subject,
+    text: row.text_body,
+    kind: row.kind,
+    attempts: row.attempts,
+  }));
 }
 
 /**
@@ -55,7 +69,13 @@ export async function markSent(db: Kysely<Database>, id: string, now: Date): Pro
   await db.updateTable('mail_outbox').set({ sent_at: now, last_error: null }).where('id', '=', id).execute();
 }
 
-export async function markAttemptFailed(db: Kysely<Database>, id: string, error: string, retryAt: Date | null, now: Date): Promise<void> {
+export async function markAttemptFailed(
+  db: Kysely<Database>,
+  id: string,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('mail_outbox')
     .set(retryAt ? { next_attempt_at: retryAt, last_error: error } : { failed_at: now, last_error: error })

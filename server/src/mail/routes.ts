@@ -10,7 +10,12 @@ export const developmentMailboxRoutes: FastifyPluginAsync<{ db: Kysely<Database>
 
   app.get('/dev/mail.json', hidden, async () => {
     const rows = await recentSentMail(db, 200);
-    return rows.map((row) => ({ to: row.to_address, subject: row.subject, text: row.text_body, sentAt: row.sent_at?.toISOString() }));
+    return rows.map((row) => ({
+      to: row.to_address,
+      subject: row.subject,
+      text: row.text_body,
+      sentAt: row.sent_at?.toISOString(),
+    }));
   });
 
   app.get('/dev/mail', hidden, async (_request, reply) => {

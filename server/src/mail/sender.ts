@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { claimMail, dueMail, markAttemptFailed, markSent } from './outbox-repository.js';
@@ -14,7 +14,12 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /** Sends what is due once; returns how many were sent. Safe to run on several instances at once. */
-export async function sendDueMail(db: Kysely<Database>, transport: MailTransport, clock: Clock, log?: FastifyBaseLogger): Promise<number> {
+export async function sendDueMail(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  clock: Clock,
+  log?: FastifyBaseLogger,
+): Promise<number> {
   let sent = 0;
   for (const mail of await dueMail(db, clock.now(), 50)) {
     const now = clock.now();
@@ -42,7 +47,13 @@ export interface MailSender {
 }
 
 /** The background sender: a tick every few seconds, survives restarts because the outbox is in the database. */
-export function startMailSender(db: Kysely<Database>, transport: MailTransport, clock: Clock, log: FastifyBaseLogger, intervalMs = 2_000): MailSender {
+export function startMailSender(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  clock: Clock,
+  log: FastifyBaseLogger,
+  intervalMs = 2_000,
+): MailSender {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {

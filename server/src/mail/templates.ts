@@ -19,7 +19,13 @@ export function verificationCodeMail(language: Language, to: string, code: strin
       };
 }
 
-export function passwordResetMail(language: Language, to: string, username: string, link: string, validMinutes: number): OutgoingMail {
+export function passwordResetMail(
+  language: Language,
+  to: string,
+  username: string,
+  link: string,
+  validMinutes: number,
+): OutgoingMail {
   return language === 'en'
     ? {
         to,

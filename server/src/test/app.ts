@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { type Clock, ManualClock } from '../clock.js';
-import { sendDueMail } from '../mail/sender.js';
-import { developmentMailbox } from '../mail/transport.js';
 import { type Config, loadConfig } from '../config.js';
 import type { DatabaseHandle, Engine } from '../db/connection.js';
+import { sendDueMail } from '../mail/sender.js';
+import { developmentMailbox } from '../mail/transport.js';
 import type { StartupState } from '../startup-state.js';
 import { createTestDatabase } from './database.js';
 
@@ -25,7 +25,11 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database, for `app.inject()` tests. */
-export async function createTestApp(engine: Engine = 'pglite', overrides: NodeJS.ProcessEnv = {}, clock = new ManualClock()): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine = 'pglite',
+  overrides: NodeJS.ProcessEnv = {},
+  clock = new ManualClock(),
+): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     SEED_DEMO: 'false',

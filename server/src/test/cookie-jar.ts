@@ -6,7 +6,10 @@ export class CookieJar {
 
   store(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const expired = (cookie.expires && cookie.expires.getTime() <= Date.now() && cookie.value === '') || cookie.maxAge === 0 || cookie.value === '';
+      const expired =
+        (cookie.expires && cookie.expires.getTime() <= Date.now() && cookie.value === '') ||
+        cookie.maxAge === 0 ||
+        cookie.value === '';
       if (expired) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

@@ -6,10 +6,18 @@ let sharedHash: Promise<string> | undefined;
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
 
 /** One organisation per test file, with a unique abbreviation so files never collide. */
-export async function createOrganisation(db: Kysely<Database>, input: { name: string; abbreviation: string; type?: OrganisationType; parentId?: string }) {
+export async function createOrganisation(
+  db: Kysely<Database>,
+  input: { name: string; abbreviation: string; type?: OrganisationType; parentId?: string },
+) {
   return db
     .insertInto('organisation')
-    .values({ type: input.type ?? 'gp-practice', name: input.name, abbreviation: input.abbreviation, parent_id: input.parentId ?? null })
+    .values({
+      type: input.type ?? 'gp-practice',
+      name: input.name,
+      abbreviation: input.abbreviation,
+      parent_id: input.parentId ?? null,
+    })
     .returning(['id', 'name', 'abbreviation'])
     .executeTakeFirstOrThrow();
 }
@@ -30,7 +38,11 @@ export async function createAccount(
   sharedHash ??= hashPassword(FIXTURE_PASSWORD);
   const person = await db
     .insertInto('person')
-    .values({ given_name: input.givenName ?? 'Test', family_name: input.familyName ?? input.username, email: `${input.username}@keten.test` })
+    .values({
+      given_name: input.givenName ?? 'Test',
+      family_name: input.familyName ?? input.username,
+      email: `${input.username}@keten.test`,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return db

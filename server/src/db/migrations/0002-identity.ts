@@ -82,7 +82,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       failed_at timestamptz,
       last_error text
     )`.execute(db);
-  await sql`create index mail_outbox_due_idx on mail_outbox (next_attempt_at) where sent_at is null and failed_at is null`.execute(db);
+  await sql`create index mail_outbox_due_idx on mail_outbox (next_attempt_at) where sent_at is null and failed_at is null`.execute(
+    db,
+  );
 
   await sql`
     create table notification_preference (

@@ -13,7 +13,12 @@ describe.each(testEngines)('audit views (%s)', (engine) => {
     const north = await createOrganisation(db, { name: 'Huisartsenpraktijk Noord', abbreviation: 'HAPN' });
     const south = await createOrganisation(db, { name: 'Huisartsenpraktijk Zuid', abbreviation: 'HAPS' });
     const group = await createOrganisation(db, { name: 'Zorggroep Audit', abbreviation: 'ZGA', type: 'care-group' });
-    await createAccount(db, { organisationId: north.id, username: 'beheer.hapn', role: 'praktijkbeheerder', gebruikersnummer: 1 });
+    await createAccount(db, {
+      organisationId: north.id,
+      username: 'beheer.hapn',
+      role: 'praktijkbeheerder',
+      gebruikersnummer: 1,
+    });
     await createAccount(db, { organisationId: north.id, username: 'poh.hapn', role: 'poh-somatiek', gebruikersnummer: 2 });
     await createAccount(db, { organisationId: south.id, username: 'huisarts.haps', role: 'huisarts', gebruikersnummer: 1 });
     await createAccount(db, { organisationId: group.id, username: 'beheer.zga', role: 'platformbeheerder', gebruikersnummer: 1 });
@@ -22,10 +27,19 @@ describe.each(testEngines)('audit views (%s)', (engine) => {
 
   async function loggedIn(username: string): Promise<CookieJar> {
     const jar = new CookieJar();
-    const login = await subject.app.inject({ method: 'POST', url: '/api/werkplek/auth/login', payload: { username, password: FIXTURE_PASSWORD } });
+    const login = await subject.app.inject({
+      method: 'POST',
+      url: '/api/werkplek/auth/login',
+      payload: { username, password: FIXTURE_PASSWORD },
+    });
     jar.store(login);
     const code = (await subject.mailbox()).find((mail) => mail.to === `${username}@keten.test`)?.text.match(/\b(\d{6})\b/)?.[1];
-    const verify = await subject.app.inject({ method: 'POST', url: '/api/werkplek/auth/verify', payload: { code }, headers: { cookie: jar.header() } });
+    const verify = await subject.app.inject({
+      method: 'POST',
+      url: '/api/werkplek/auth/verify',
+      payload: { code },
+      headers: { cookie: jar.header() },
+    });
     jar.store(verify);
     expect(verify.statusCode).toBe(200);
     return jar;

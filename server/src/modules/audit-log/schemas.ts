@@ -8,7 +8,10 @@ export const auditQuery = z.object({
   organisationId: z.string().regex(/^\d+$/).optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
-  action: z.string().regex(/^[a-z-]+$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 

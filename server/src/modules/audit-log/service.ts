@@ -36,13 +36,30 @@ function searchFor(actor: ProviderActor, scope: AuditScope, query: AuditQuery) {
   };
 }
 
-export async function browseAuditLog(db: Kysely<Database>, clock: Clock, context: RequestContext & { actor: ProviderActor }, query: AuditQuery) {
+export async function browseAuditLog(
+  db: Kysely<Database>,
+  clock: Clock,
+  context: RequestContext & { actor: ProviderActor },
+  query: AuditQuery,
+) {
   const scope = auditScopeOf(context.actor);
   const result = await db.transaction().execute(async (trx) => {
-    const found = await searchAuditEvents(trx, { ...searchFor(context.actor, scope, query), limit: AUDIT_PAGE_SIZE, offset: (query.page - 1) * AUDIT_PAGE_SIZE });
+    const found = await searchAuditEvents(trx, {
+      ...searchFor(context.actor, scope, query),
+      limit: AUDIT_PAGE_SIZE,
+      offset: (query.page - 1) * AUDIT_PAGE_SIZE,
+    });
     await recordAuditEvent(
       trx,
-      { ...auditFields(context), action: 'read', objectType: 'audit-log', outcome: 'success', reason: `audit-${scope}`, patientId: query.patientId ?? null, details: { page: query.page } },
+      {
+        ...auditFields(context),
+        action: 'read',
+        objectType: 'audit-log',
+        outcome: 'success',
+        reason: `audit-${scope}`,
+        patientId: query.patientId ?? null,
+        details: { page: query.page },
+      },
       { now: () => clock.now() },
     );
     return found;
@@ -50,13 +67,27 @@ export async function browseAuditLog(db: Kysely<Database>, clock: Clock, context
   return { scope, page: query.page, pageSize: AUDIT_PAGE_SIZE, hasMore: result.hasMore, events: result.events };
 }
 
-export async function exportAuditLog(db: Kysely<Database>, clock: Clock, context: RequestContext & { actor: ProviderActor }, query: AuditQuery, language: 'nl' | 'en') {
+export async function exportAuditLog(
+  db: Kysely<Database>,
+  clock: Clock,
+  context: RequestContext & { actor: ProviderActor },
+  query: AuditQuery,
+  language: 'nl' | 'en',
+) {
   const scope = auditScopeOf(context.actor);
   return db.transaction().execute(async (trx) => {
     const found = await searchAuditEvents(trx, { ...searchFor(context.actor, scope, query), limit: EXPORT_LIMIT });
     await recordAuditEvent(
       trx,
-      { ...auditFields(context), action: 'export', objectType: 'audit-log', outcome: 'success', reason: `audit-${scope}`, patientId: query.patientId ?? null, details: { rows: found.events.length } },
+      {
+        ...auditFields(context),
+        action: 'export',
+        objectType: 'audit-log',
+        outcome: 'success',
+        reason: `audit-${scope}`,
+        patientId: query.patientId ?? null,
+        details: { rows: found.events.length },
+      },
       { now: () => clock.now() },
     );
     return auditEventsToCsv(found.events, { language });
@@ -64,7 +95,13 @@ export async function exportAuditLog(db: Kysely<Database>, clock: Clock, context
 }
 
 function auditFields(context: RequestContext) {
-  return { actor: auditActorOf(context.actor), ip: context.ip, userAgent: context.userAgent, sessionRef: context.sessionRef, requestId: context.requestId };
+  return {
+    actor: auditActorOf(context.actor),
+    ip: context.ip,
+    userAgent: context.userAgent,
+    sessionRef: context.sessionRef,
+    requestId: context.requestId,
+  };
 }
 
 /** A dd-mm-jjjj day in the UI means that day in Amsterdam; the log is stored in UTC. */

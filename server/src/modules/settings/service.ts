@@ -23,7 +23,11 @@ export async function readNotificationSettings(db: Kysely<Database>, actor: Prov
   return MESSAGE_TYPES.map((type) => ({ type, sendEmail: stored.get(type) ?? DEFAULT_SEND_EMAIL[type] }));
 }
 
-export async function updateNotificationSettings(db: Kysely<Database>, actor: ProviderActor, preferences: { type: MessageType; sendEmail: boolean }[]) {
+export async function updateNotificationSettings(
+  db: Kysely<Database>,
+  actor: ProviderActor,
+  preferences: { type: MessageType; sendEmail: boolean }[],
+) {
   await saveNotificationPreferences(db, actor.accountId, preferences);
   return readNotificationSettings(db, actor);
 }

@@ -7,7 +7,18 @@ import type { ShiftableClock } from '../../clock.js';
 export const testClockRoutes: FastifyPluginAsync<{ clock: ShiftableClock }> = async (app, { clock }) => {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/dev/clock',
-    { schema: { hide: true, body: z.object({ advanceMs: z.number().int().min(0).max(30 * 24 * 3_600_000) }) } },
+    {
+      schema: {
+        hide: true,
+        body: z.object({
+          advanceMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(30 * 24 * 3_600_000),
+        }),
+      },
+    },
     async (request) => {
       clock.advance(request.body.advanceMs);
       return { now: clock.now().toISOString() };
