@@ -51,6 +51,9 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Keten <noreply@keten.test>'),
+  AUDIT_HEAD_FILE: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_HEAD_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -78,6 +81,8 @@ export interface Config {
   trustedProxies: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The signed head of the audit chain, kept outside the database (NEN 7513 tamper evidence). */
+  audit: { headFile: string | undefined; signingKeyFile: string | undefined; headIntervalSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +129,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustedProxies: env.TRUSTED_PROXIES ? env.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()) : [],
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    audit: {
+      headFile: env.AUDIT_HEAD_FILE ? path.resolve(invocationDirectory, env.AUDIT_HEAD_FILE) : undefined,
+      signingKeyFile: env.AUDIT_SIGNING_KEY_FILE ? path.resolve(invocationDirectory, env.AUDIT_SIGNING_KEY_FILE) : undefined,
+      headIntervalSeconds: env.AUDIT_HEAD_INTERVAL_SECONDS,
+    },
     webDistDir: env.WEB_DIST_DIR ? path.resolve(invocationDirectory, env.WEB_DIST_DIR) : path.join(repositoryRoot, 'web', 'dist'),
   };
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from './db/connection.js';
 
@@ -128,6 +129,54 @@ describe('starting Keten', () => {
       expect(Number(count)).toBe(35);
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('starting Keten on PostgreSQL', () => {
+  it('runs the same with DATABASE_URL, as the restricted application role', async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL ?? '';
+    const name = `keten_main_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      const port = await freePort();
+      const started = startKeten({
+        PORT: String(port),
+        DATABASE_URL: url.toString(),
+        DATA_DIR: await temporaryDirectory(),
+        SEED_DEMO: 'true',
+        DEMO_PATIENTS: '20',
+      });
+      await waitForReady(port, started);
+      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      expect(health).toEqual({ status: 'ok', database: 'ok', engine: 'postgres' });
+      // A login writes a challenge, a mail and audit events: all as keten_app.
+      const login = await fetch(`http://127.0.0.1:${port}/api/werkplek/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'huisarts.hapz', password: 'keten-demo-wachtwoord' }),
+      });
+      expect((await login.json()).status).toBe('code-required');
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      const check = new pg.Client({ connectionString: url.toString() });
+      await check.connect();
+      try {
+        const { rows } = await check.query("select count(*)::int as n from audit_event where action = 'code-sent'");
+        expect(rows[0].n).toBe(1);
+        const { rows: patients } = await check.query('select count(*)::int as n from patient');
+        expect(patients[0].n).toBe(25);
+      } finally {
+        await check.end();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 });

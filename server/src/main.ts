@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { startHeadSigner } from './audit/head.js';
 import { ShiftableClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './db/connection.js';
@@ -17,15 +18,19 @@ import type { StartupState } from './startup-state.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const startup: StartupState = { stage: 'migrating' };
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const owner = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Migrations run as the owner; everything after as the application role, which cannot alter the audit log.
+  await migrateToLatest(owner.db);
+  const database = await owner.asApplicationRole();
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let mailSender: MailSender | undefined;
+  let headSigner: { stop(): Promise<void> } | undefined;
   const shutdown = installShutdown(startup, database, async () => {
     await app?.close();
     await mailSender?.stop();
+    await headSigner?.stop();
   });
 
-  await migrateToLatest(database.db);
   // Browser tests (NODE_ENV=test) may move time forward through /dev/clock; everywhere else it is the real time.
   const clock = config.nodeEnv === 'test' ? new ShiftableClock() : systemClock;
   app = await buildApp({
@@ -49,6 +54,14 @@ async function main(): Promise<void> {
   // The outbox is in the database: mail queued before a restart is sent after it.
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : developmentMailbox;
   mailSender = startMailSender(database.db, transport, clock, app.log);
+  const log = app.log;
+  headSigner = startHeadSigner(database.db, {
+    dataDir: config.dataDir,
+    headFile: config.audit.headFile,
+    keyFile: config.audit.signingKeyFile,
+    intervalMs: config.audit.headIntervalSeconds * 1000,
+    onError: (error) => log.error({ err: error }, 'audit head not signed: audit log integrity problem'),
+  });
 
   if (config.seedDemo) {
     startup.stage = 'seeding';

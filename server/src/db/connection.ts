@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.js';
@@ -14,8 +14,15 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Where the data lives, without credentials: safe to log. */
   location: string;
+  /**
+   * After migrations: continue as the restricted application role (`keten_app`, migration 0004), which may
+   * not UPDATE/DELETE/TRUNCATE the audit log. Returns the handle to use from now on.
+   */
+  asApplicationRole(): Promise<DatabaseHandle>;
   close(): Promise<void>;
 }
+
+export const APPLICATION_ROLE = 'keten_app';
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -27,7 +34,10 @@ pg.types.setTypeParser(OID.int8, keepText);
 pg.types.setTypeParser(OID.numeric, keepText);
 pg.types.setTypeParser(OID.date, keepText);
 
-export async function openPostgres(databaseUrl: string, options: { maxConnections?: number } = {}): Promise<DatabaseHandle> {
+export async function openPostgres(
+  databaseUrl: string,
+  options: { maxConnections?: number; role?: string } = {},
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
@@ -39,8 +49,29 @@ export async function openPostgres(databaseUrl: string, options: { maxConnection
     await pool.end().catch(() => undefined);
     throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${location} (DATABASE_URL): ${describe(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location, close: () => db.destroy() };
+  const role = options.role;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      // Every pooled connection takes the restricted role before it is used.
+      onCreateConnection: role
+        ? (connection) => connection.executeQuery(CompiledQuery.raw(`set role ${role}`)).then(() => undefined)
+        : undefined,
+    }),
+  });
+  const handle: DatabaseHandle = {
+    db,
+    engine: 'postgres',
+    location,
+    async asApplicationRole() {
+      if (role) return handle;
+      const restricted = await openPostgres(databaseUrl, { ...options, role: APPLICATION_ROLE });
+      await db.destroy();
+      return restricted;
+    },
+    close: () => db.destroy(),
+  };
+  return handle;
 }
 
 /**
@@ -74,15 +105,21 @@ export function createPglite(pgDataDir?: string, loadDataDir?: Blob | File): Pro
 export function wrapPglite(pglite: PGlite, location: string, lock?: DirectoryLock): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   let closed = false;
-  return {
+  const handle: DatabaseHandle = {
     db,
     engine: 'pglite',
     location,
+    async asApplicationRole() {
+      // PGlite has one connection: switching it is enough.
+      await pglite.exec(`set role ${APPLICATION_ROLE}`);
+      return handle;
+    },
     async close() {
       if (closed) return;
       closed = true;
       try {
-        await pglite.query('checkpoint');
+        // CHECKPOINT needs the owner's rights, not the application role's.
+        await pglite.exec('reset role; checkpoint');
       } finally {
         await db.destroy();
         if (!pglite.closed) await pglite.close();
@@ -90,6 +127,7 @@ export function wrapPglite(pglite: PGlite, location: string, lock?: DirectoryLoc
       }
     },
   };
+  return handle;
 }
 
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<DatabaseHandle> {

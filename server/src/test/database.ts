@@ -47,6 +47,9 @@ async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    asApplicationRole: async () => {
+      throw new Error('test databases keep the owner role; use a process test for the application role');
+    },
     async close() {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../audit/verify.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
@@ -78,6 +79,28 @@ describe.each(testEngines)('audit views (%s)', (engine) => {
 
     const looked = (await get('/api/werkplek/audit?action=export', jar)).json();
     expect(looked.events[0]).toMatchObject({ action: 'export', objectType: 'audit-log', actorName: 'Test beheer.zga' });
+  });
+
+  it('keeps one verifiable chain under 200 concurrent audited requests', async () => {
+    const jar = await loggedIn('beheer.zga');
+    const before = (
+      await subject.database.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => get(`/api/werkplek/audit?page=${(index % 5) + 1}`, jar)),
+    );
+    expect(responses.every((response) => response.statusCode === 200)).toBe(true);
+    const after = (
+      await subject.database.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+    expect(Number(after) - Number(before)).toBe(200);
+    expect(await verifyAuditChain(subject.database.db)).toMatchObject({ ok: true });
   });
 
   it('does not show the audit views to a role without them', async () => {
