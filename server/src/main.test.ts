@@ -161,7 +161,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('starting Keten on PostgreSQL', ()
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'huisarts.hapz', password: 'keten-demo-wachtwoord' }),
       });
-      expect((await login.json()).status).toBe('code-required');
+      expect(((await login.json()) as { status: string }).status).toBe('code-required');
       started.child.kill('SIGTERM');
       expect(await started.exited).toBe(0);
       const check = new pg.Client({ connectionString: url.toString() });
