@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'e2e',
+    // Projects run one after another (server, web, browser): two cores are shared by all of them.
+    sequence: { groupOrder: 2 },
     environment: 'node',
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'screenshots/**'],
