@@ -19,6 +19,8 @@ import { developmentMailboxRoutes } from './mail/routes.js';
 import { auditLogRoutes } from './modules/audit-log/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
+import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
+import { patientRoutes } from './modules/patients/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { testClockRoutes } from './modules/test-clock/routes.js';
 import type { StartupState } from './startup-state.js';
@@ -29,6 +31,8 @@ export interface AppDependencies {
   startup: StartupState;
   logger?: FastifyServerOptions['logger'];
   clock?: Clock;
+  /** The insurance-right check; the Vecozo COV simulator unless a real client is given. */
+  insuranceCheck?: InsuranceCheck;
   /** Called after mail was queued, so the sender delivers it soon. */
   mailQueued?: () => void;
 }
@@ -118,6 +122,10 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const clock = dependencies.clock ?? systemClock;
   await app.register(auditLogRoutes, { database, clock, auth: werkplekAuth });
   await app.register(settingsRoutes, { database, clock, auth: werkplekAuth });
+  await app.register(patientRoutes, {
+    deps: { db: database.db, clock, insuranceCheck: dependencies.insuranceCheck ?? vecozoCovSimulator },
+    auth: werkplekAuth,
+  });
   if (config.nodeEnv === 'test' && clock instanceof ShiftableClock) await app.register(testClockRoutes, { clock });
   await app.register(loginPlaceholderRoutes);
   if (config.nodeEnv !== 'production') await app.register(developmentMailboxRoutes, { db: database.db });

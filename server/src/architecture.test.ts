@@ -18,6 +18,8 @@ const PATIENT_DATA_TABLES = [
   'admission',
   'clinical_document',
   'patient_relation',
+  'insurance_check',
+  'memo',
 ];
 
 /** Where naming them is the job: the data-access layer, the policy's own ground queries, schema and seed. */

@@ -3,6 +3,7 @@ import * as core from './migrations/0001-core.js';
 import * as identity from './migrations/0002-identity.js';
 import * as access from './migrations/0003-access.js';
 import * as audit from './migrations/0004-audit.js';
+import * as patients from './migrations/0005-patients.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-identity': identity,
   '0003-access': access,
   '0004-audit': audit,
+  '0005-patients': patients,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -324,6 +324,34 @@ export interface EffectiveAccessGroundView {
   valid_to: ColumnType<Date | null, never, never>;
 }
 
+export type InsuranceOutcome = 'insured' | 'not-insured' | 'unavailable';
+
+export interface InsuranceCheckTable {
+  id: Id;
+  patient_id: RefId | null;
+  bsn: string;
+  birth_date: DateOnly;
+  checked_at: Timestamp;
+  checked_by_account_id: RefId;
+  outcome: InsuranceOutcome;
+  insurer_name: string | null;
+  uzovi_code: string | null;
+  policy_number: string | null;
+  source: string;
+}
+
+export interface MemoTable {
+  id: Id;
+  patient_id: RefId;
+  author_account_id: RefId;
+  organisation_id: RefId;
+  visibility: 'personal' | 'practice';
+  text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
 export interface Database {
   role: RoleTable;
   organisation: OrganisationTable;
@@ -350,6 +378,8 @@ export interface Database {
   access_exclusion: AccessExclusionTable;
   effective_access_ground: EffectiveAccessGroundView;
   audit_event: AuditEventTable;
+  insurance_check: InsuranceCheckTable;
+  memo: MemoTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

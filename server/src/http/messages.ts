@@ -93,6 +93,32 @@ const dictionary = {
   },
   'password.currentWrong': { nl: '{field} klopt niet.', en: '{field} is not correct.' },
   'field.mustConfirm': { nl: 'Bevestig dit eerst ({field}).', en: 'Please confirm this first ({field}).' },
+  'patient.exists.title': { nl: 'Deze patiënt bestaat al', en: 'This patient already exists' },
+  'patient.exists.detail': {
+    nl: 'Er is al een dossier met dit BSN. Een tweede dossier voor dezelfde persoon wordt niet aangemaakt.',
+    en: 'There already is a record with this BSN. A second record for the same person is not created.',
+  },
+  'patient.exists.field': { nl: 'Er is al een patiënt met dit {field}.', en: 'A patient with this {field} already exists.' },
+  'patient.relationshipRequired.title': { nl: 'Behandelrelatie bevestigen', en: 'Confirm treatment relationship' },
+  'patient.relationshipRequired.detail': {
+    nl: 'Bevestig eerst uw behandelrelatie met deze patiënt voordat het dossier opent.',
+    en: 'Please confirm your treatment relationship with this patient before the record opens.',
+  },
+  'field.bsnElevenTest': {
+    nl: '{field} is geen geldig BSN (de 11-proef klopt niet).',
+    en: '{field} is not a valid BSN (it fails the 11 test).',
+  },
+  'field.postcodeFormat': { nl: '{field} moet de vorm 1234 AB hebben.', en: '{field} must look like 1234 AB.' },
+  'field.requiredForDutchInsurance': {
+    nl: '{field} is verplicht bij een verzekering in Nederland.',
+    en: '{field} is required for insurance in the Netherlands.',
+  },
+  'field.requiredForForeignInsurance': {
+    nl: '{field} is verplicht bij een verzekering buiten Nederland.',
+    en: '{field} is required for insurance outside the Netherlands.',
+  },
+  'field.dateFormat': { nl: '{field} moet een datum zijn (dd-mm-jjjj).', en: '{field} must be a date (dd-mm-yyyy).' },
+  'field.dateInFuture': { nl: '{field} mag niet in de toekomst liggen.', en: '{field} cannot be in the future.' },
   'field.required': { nl: '{field} is verplicht.', en: '{field} is required.' },
   'field.tooShort': {
     nl: '{field} moet minstens {minimum} tekens hebben.',

@@ -23,6 +23,8 @@ export class AppError extends Error {
     readonly detailKey?: MessageKey,
     readonly fields: FieldProblem[] = [],
     readonly params: MessageParams = {},
+    /** RFC 9457 extension members a client may act on (e.g. the existing patient to continue with). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = 'AppError';
@@ -54,6 +56,7 @@ export function problemFrom(error: AppError, request: FastifyRequest): ProblemDo
   const language = requestLanguage(request);
   const params = { requestId: request.id, ...error.params };
   const problem: ProblemDocument = {
+    ...error.extensions,
     type: `${PROBLEM_TYPE_BASE}${error.code}`,
     title: translate(language, error.titleKey, params),
     status: error.status,

@@ -9,6 +9,7 @@ import { AppError } from '../http/problem.js';
 import { createTestDatabase, testEngines } from '../test/database.js';
 import { createAccount, createOrganisation } from '../test/fixtures.js';
 import { readPatientCard } from './patient-card.js';
+import { confirmTreatmentRelationship } from './patient-registration.js';
 
 describe.each(testEngines)('actor-scoped patient data access (%s)', (engine) => {
   let database: DatabaseHandle;
@@ -85,20 +86,28 @@ describe.each(testEngines)('actor-scoped patient data access (%s)', (engine) => 
     return database.db.selectFrom('audit_event').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
   }
 
-  it('lets the enrolling practice read the card and logs the read with its ground', async () => {
-    const card = await readPatientCard(deps(), context('huisarts.hapdn'), patients.enrolled ?? '');
-    expect(card).toMatchObject({
-      roepnaam: 'Joke',
-      practice: { name: 'Huisartsenpraktijk Noord' },
-      accessReason: 'enrolment',
-      mustConfirmTreatmentRelationship: true,
+  it('lets the enrolling practice read the card after confirming the relationship, and logs each read with its ground', async () => {
+    const pending = await readPatientCard(deps(), context('huisarts.hapdn'), patients.enrolled ?? '');
+    expect(pending).toMatchObject({ status: 'confirm-relationship', name: 'Joke de Testpersoon', birthDate: '1970-01-01' });
+    expect(pending && 'displayId' in pending ? pending.displayId : '').toMatch(/^P\d{10}$/);
+    expect(await lastAuditEvent()).toMatchObject({ action: 'read', reason: 'enrolment', patient_id: patients.enrolled });
+
+    await confirmTreatmentRelationship(deps(), context('huisarts.hapdn'), patients.enrolled ?? '');
+    expect(await lastAuditEvent()).toMatchObject({
+      action: 'create',
+      object_type: 'treatment-relationship',
+      reason: 'enrolment',
     });
-    expect(card?.displayId).toMatch(/^P\d{10}$/);
+    const opened = await readPatientCard(deps(), context('huisarts.hapdn'), patients.enrolled ?? '');
+    expect(opened).toMatchObject({
+      status: 'open',
+      card: { roepnaam: 'Joke', practice: { name: 'Huisartsenpraktijk Noord' }, accessReason: 'treatment-relationship' },
+    });
     const event = await lastAuditEvent();
     expect(event).toMatchObject({
       action: 'read',
       outcome: 'success',
-      reason: 'enrolment',
+      reason: 'treatment-relationship',
       patient_id: patients.enrolled,
       actor_name: 'Test huisarts.hapdn',
       object_type: 'patient-card',
@@ -121,7 +130,8 @@ describe.each(testEngines)('actor-scoped patient data access (%s)', (engine) => 
 
   it('lets a dietitian read only the patient referred to her organisation', async () => {
     const card = await readPatientCard(deps(), context('dietist.ddata'), patients.referred ?? '');
-    expect(card?.accessReason).toBe('referral');
+    expect(card).toMatchObject({ status: 'confirm-relationship', name: 'Karim de Testpersoon' });
+    expect((await lastAuditEvent()).reason).toBe('referral');
     await expect(readPatientCard(deps(), context('dietist.ddata'), patients.enrolled ?? '')).rejects.toMatchObject({
       status: 404,
     });

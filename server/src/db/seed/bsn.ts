@@ -1,16 +1,8 @@
+import { isValidBsn } from '../../domain/bsn.js';
 import { mix32 } from './random.js';
 
-/**
- * The BSN 11-proef (product.md §7): nine digits d1…d9 with 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11),
- * and never 000000000. Takes the nine-digit form only (left-pad shorter input before calling).
- */
-export function isValidBsn(value: string): boolean {
-  if (!/^[0-9]{9}$/.test(value) || value === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * (value.charCodeAt(i) - 48);
-  sum -= value.charCodeAt(8) - 48;
-  return sum % 11 === 0;
-}
+// The 11-proef lives in domain/bsn.ts (the patient form uses it too).
+export { isValidBsn };
 
 // Synthetic BSNs: patient index i → a valid BSN, unique for every i, the same on every run and for
 // every demo seed (the seed changes who a patient is, not which BSNs exist, so extending a database
