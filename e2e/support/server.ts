@@ -16,8 +16,13 @@ export interface KetenServer {
 export interface StartServerOptions {
   /** Extra or overriding environment variables for the server. */
   env?: Record<string, string>;
-  /** How long to wait for `GET /health` to answer 200. */
+  /** How long to wait for `GET /health` (and `/ready`) to answer 200. */
   startTimeoutMs?: number;
+  /**
+   * Also wait for `GET /ready` (migrated and demo data seeded): needed before logging in with the
+   * demo accounts. `/health` answers as soon as the database does, while the seed still runs.
+   */
+  waitForReady?: boolean;
 }
 
 const outputLimit = 64 * 1024;
@@ -51,9 +56,9 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolveExit) => child.once('exit', () => resolveExit()));
 }
 
-async function isHealthy(baseUrl: string): Promise<boolean> {
+async function answersOk(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
     await response.body?.cancel();
     return response.status === 200;
   } catch {
@@ -69,7 +74,9 @@ async function isHealthy(baseUrl: string): Promise<boolean> {
 export async function startServer(options: StartServerOptions = {}): Promise<KetenServer> {
   const external = process.env.E2E_BASE_URL;
   if (external) {
-    return { baseUrl: external.replace(/\/+$/, ''), stop: async () => {} };
+    const baseUrl = external.replace(/\/+$/, '');
+    if (options.waitForReady && !(await answersOk(`${baseUrl}/ready`))) throw new Error(`${baseUrl}/ready does not answer 200`);
+    return { baseUrl, stop: async () => {} };
   }
 
   const port = await findFreePort();
@@ -118,14 +125,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ket
     exitedEarly = true;
   });
   try {
-    while (!(await isHealthy(baseUrl))) {
+    const probe = options.waitForReady ? `${baseUrl}/ready` : `${baseUrl}/health`;
+    while (!(await answersOk(probe))) {
       if (exitedEarly) {
         throw new Error(
           `Keten server exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode})\n${describeOutput()}`,
         );
       }
       if (Date.now() > deadline) {
-        throw new Error(`Keten server did not answer GET ${baseUrl}/health with 200 in time\n${describeOutput()}`);
+        throw new Error(`Keten server did not answer GET ${probe} with 200 in time\n${describeOutput()}`);
       }
       await sleep(250);
     }

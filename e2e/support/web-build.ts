@@ -36,7 +36,12 @@ export async function ensureWebBuild(): Promise<void> {
   console.log(`[e2e] ${reason}: running \`npm run build -w web\``);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   await new Promise<void>((resolveBuild, reject) => {
-    const child = spawn(npm, ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit' });
+    // Vitest runs with NODE_ENV=test; passed on, Vite would bundle React's development build.
+    const child = spawn(npm, ['run', 'build', '-w', 'web'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolveBuild();

@@ -102,4 +102,53 @@ describe('api client', () => {
     const fetch = vi.fn(async () => new Response(null, { status: 204 }));
     await expect(createApiClient({ fetch }).post('/api/x')).resolves.toBeUndefined();
   });
+
+  it('sends PUT with a JSON body', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+      respond('{"saved":true}', { status: 200, contentType: 'application/json' }),
+    );
+    await expect(createApiClient({ fetch }).put('/api/x', { a: 1 })).resolves.toEqual({ saved: true });
+    expect(fetch.mock.calls[0]?.[1]?.method).toBe('PUT');
+    expect(fetch.mock.calls[0]?.[1]?.body).toBe('{"a":1}');
+  });
+
+  it('downloads a file with the name the server gives, and the same problem handling', async () => {
+    const fetch = vi.fn(
+      async (_url: string, _init?: RequestInit) =>
+        new Response('a;b\r\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="keten-auditlog.csv"' },
+        }),
+    );
+    const client = createApiClient({ fetch, getLanguage: () => 'en' });
+    const file = await client.download('/api/x.csv');
+    expect(file.filename).toBe('keten-auditlog.csv');
+    expect(await file.blob.text()).toBe('a;b\r\n');
+    expect(new Headers(fetch.mock.calls[0]?.[1]?.headers).get('Accept-Language')).toBe('en');
+
+    const failing = createApiClient({
+      fetch: async () => respond('{"title":"Niet gevonden"}', { status: 404, contentType: 'application/problem+json' }),
+    });
+    expect((await failure(failing.download('/api/x.csv'))).title).toBe('Niet gevonden');
+  });
+
+  it('tells listeners about every answer, with the problem for failures', async () => {
+    const answers = [
+      respond('{}', { status: 200, contentType: 'application/json' }),
+      respond('{"code":"session-required","title":"Niet ingelogd"}', { status: 401, contentType: 'application/problem+json' }),
+    ];
+    const client = createApiClient({ fetch: async () => answers.shift() ?? respond('', { status: 500 }) });
+    const heard: { path: string; status: number; code?: string }[] = [];
+    const stop = client.onResponse((info) => heard.push({ path: info.path, status: info.status, code: info.problem?.code }));
+
+    await client.get('/api/a');
+    await failure(client.get('/api/b'));
+    stop();
+    await failure(client.get('/api/c'));
+
+    expect(heard).toEqual([
+      { path: '/api/a', status: 200, code: undefined },
+      { path: '/api/b', status: 401, code: 'session-required' },
+    ]);
+  });
 });

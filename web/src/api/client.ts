@@ -20,10 +20,37 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** What every answer tells the listeners (e.g. the Werkplek session watcher): path, method, HTTP status, problem. */
+export interface ApiResponseInfo {
+  path: string;
+  method: string;
+  /** HTTP status; 0 when the server could not be reached. */
+  status: number;
+  /** The problem the server sent, for failures. */
+  problem?: ProblemError;
+}
+
+export type ApiResponseListener = (info: ApiResponseInfo) => void;
+
+/** A file the server sent (e.g. a CSV export). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  filename: string | undefined;
+}
+
 export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  put<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  /** GET a file (not JSON), with the same language, cookies and problem handling as every other call. */
+  download(path: string, signal?: AbortSignal): Promise<DownloadedFile>;
+  /**
+   * Hear about every answer — e.g. a 401 means the session ended, a success means the server saw activity.
+   * Returns the function that stops listening.
+   */
+  onResponse(listener: ApiResponseListener): () => void;
 }
 
 function isProblemResponse(response: Response): boolean {
@@ -34,6 +61,22 @@ function isProblemResponse(response: Response): boolean {
 function isJsonResponse(response: Response): boolean {
   const type = response.headers.get('content-type') ?? '';
   return /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
+}
+
+/** `attachment; filename="keten-auditlog.csv"` → `keten-auditlog.csv`. */
+export function filenameFromDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  const name = plain?.[2] ?? plain?.[1];
+  return name ? name.trim() : undefined;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -56,9 +99,22 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const getLanguage = options.getLanguage ?? currentLanguage;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  const listeners = new Set<ApiResponseListener>();
+
+  function notify(info: ApiResponseInfo): void {
+    for (const listener of listeners) {
+      try {
+        listener(info);
+      } catch {
+        // A listener's mistake must not break the request that triggered it.
+      }
+    }
+  }
+
+  /** Sends the request; resolves with the successful Response, rejects with a ProblemError. */
+  async function send(path: string, { method = 'GET', body, signal }: RequestOptions, accept: string): Promise<Response> {
     const headers = new Headers({
-      Accept: 'application/json, application/problem+json',
+      Accept: accept,
       'Accept-Language': getLanguage(),
     });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
@@ -74,25 +130,50 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     } catch (cause) {
       if (signal?.aborted) throw cause; // a cancelled query is not an error to show
-      throw new ProblemError({ kind: 'network', status: 0, cause });
+      const problem = new ProblemError({ kind: 'network', status: 0, cause });
+      notify({ path, method, status: 0, problem });
+      throw problem;
     }
 
     if (isProblemResponse(response)) {
-      throw problemFromBody(response.status, await readJson(response));
+      const problem = problemFromBody(response.status, await readJson(response));
+      notify({ path, method, status: response.status, problem });
+      throw problem;
     }
     if (!response.ok) {
-      throw new ProblemError({ kind: 'http', status: response.status });
+      const problem = new ProblemError({ kind: 'http', status: response.status });
+      notify({ path, method, status: response.status, problem });
+      throw problem;
     }
+    notify({ path, method, status: response.status });
+    return response;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await send(path, options, 'application/json, application/problem+json');
     if (response.status === 204 || !isJsonResponse(response)) {
       return undefined as T;
     }
     return (await readJson(response)) as T;
   }
 
+  async function download(path: string, signal?: AbortSignal): Promise<DownloadedFile> {
+    const response = await send(path, { method: 'GET', signal }, '*/*');
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')) };
+  }
+
   return {
     request,
     get: (path, signal) => request(path, { method: 'GET', signal }),
     post: (path, body, signal) => request(path, { method: 'POST', body, signal }),
+    put: (path, body, signal) => request(path, { method: 'PUT', body, signal }),
+    download,
+    onResponse: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export class ProblemError extends Error {
   readonly kind: 'problem' | 'http' | 'network';
   readonly status: number;
   readonly type: string;
+  /** The server's machine-readable problem code (e.g. `session-required`, `password-change-required`), if any. */
+  readonly code: string | undefined;
   readonly title: string;
   readonly detail: string;
   readonly instance: string | undefined;
@@ -23,6 +25,7 @@ export class ProblemError extends Error {
     kind: ProblemError['kind'];
     status: number;
     type?: string;
+    code?: string;
     title?: string;
     detail?: string;
     instance?: string;
@@ -33,6 +36,7 @@ export class ProblemError extends Error {
     this.kind = init.kind;
     this.status = init.status;
     this.type = init.type ?? 'about:blank';
+    this.code = init.code;
     this.title = init.title ?? '';
     this.detail = init.detail ?? '';
     this.instance = init.instance;
@@ -75,6 +79,7 @@ export function problemFromBody(status: number, body: unknown): ProblemError {
     kind: 'problem',
     status: bodyStatus ?? status,
     type: optionalString(record.type),
+    code: optionalString(record.code),
     title: optionalString(record.title),
     detail: optionalString(record.detail),
     instance: optionalString(record.instance),

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { mockApi, notLoggedIn } from '../test/mock-api';
 import { renderRoute } from '../test/render';
 
 describe('routes', () => {
@@ -16,6 +17,7 @@ describe('routes', () => {
     ['/mijn', '/mijn/inloggen'],
     ['/verwijzer', '/verwijzer/inloggen'],
   ])('sends %s to its login page', async (from, to) => {
+    mockApi({ 'GET /api/werkplek/auth/session': notLoggedIn });
     const { router } = renderRoute(from);
     await screen.findByRole('heading', { level: 1 });
     expect(router.state.location.pathname).toBe(to);
@@ -39,6 +41,7 @@ describe('routes', () => {
   });
 
   it.each(['/bestaat-niet', '/werkplek/bestaat-niet', '/mijn/x/y'])('shows "Pagina niet gevonden" for %s', async (path) => {
+    mockApi({ 'GET /api/werkplek/auth/session': notLoggedIn });
     renderRoute(path);
     expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeTruthy();
   });

@@ -5,8 +5,17 @@ import { AreaShell } from '../ui/area-shell';
 import { NotFoundPage } from '../ui/not-found-page';
 import { LoginPage as VerwijzerLoginPage } from '../verwijzer/auth/login-page';
 import { VerwijzerLayout } from '../verwijzer/verwijzer-layout';
+import { AuditPage } from '../werkplek/audit/audit-page';
+import { DeregisteredPage } from '../werkplek/auth/deregistered-page';
 import { ForgotPasswordPage } from '../werkplek/auth/forgot-password-page';
 import { LoginPage as WerkplekLoginPage } from '../werkplek/auth/login-page';
+import { NewPasswordPage } from '../werkplek/auth/new-password-page';
+import { RequireScreen, RequireSession, WerkplekFallback } from '../werkplek/auth/require-session';
+import { SetPasswordPage } from '../werkplek/auth/set-password-page';
+import { ComingLaterPage } from '../werkplek/coming-later/coming-later-page';
+import { DashboardPage } from '../werkplek/dashboard/dashboard-page';
+import { comingLaterScreens, werkplekPaths } from '../werkplek/navigation';
+import { SettingsPage } from '../werkplek/settings/settings-page';
 import { WerkplekLayout } from '../werkplek/werkplek-layout';
 import { LandingPage } from './landing-page';
 
@@ -27,13 +36,51 @@ export const routes: RouteObject[] = [
   },
   {
     path: '/werkplek',
-    element: <WerkplekLayout />,
     children: [
-      // Until login exists every Werkplek page starts at the login page.
-      { index: true, element: <Navigate to="inloggen" replace /> },
-      { path: 'inloggen', element: <WerkplekLoginPage /> },
-      { path: 'wachtwoord-vergeten', element: <ForgotPasswordPage /> },
-      { path: '*', element: <NotFoundPage face="werkplek" homePath="/werkplek" /> },
+      // Before login: no menu.
+      {
+        element: <WerkplekLayout />,
+        children: [
+          { path: 'inloggen', element: <WerkplekLoginPage /> },
+          { path: 'wachtwoord-vergeten', element: <ForgotPasswordPage /> },
+          { path: 'wachtwoord-instellen', element: <SetPasswordPage /> },
+          { path: 'afgemeld', element: <DeregisteredPage /> },
+        ],
+      },
+      // After login: the guard sends logged-out users to the login page and shows the menu of the role.
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <Navigate to="dashboard" replace /> },
+          { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'nieuw-wachtwoord', element: <NewPasswordPage /> },
+          {
+            path: 'instellingen/:tab?',
+            element: (
+              <RequireScreen screen="settings">
+                <SettingsPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireScreen screen="audit">
+                <AuditPage />
+              </RequireScreen>
+            ),
+          },
+          ...comingLaterScreens.map((screen) => ({
+            path: werkplekPaths[screen].slice('/werkplek/'.length),
+            element: (
+              <RequireScreen screen={screen}>
+                <ComingLaterPage key={screen} screen={screen} />
+              </RequireScreen>
+            ),
+          })),
+        ],
+      },
+      { path: '*', element: <WerkplekFallback /> },
     ],
   },
   {

@@ -28,4 +28,5 @@ window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
 });

@@ -6,10 +6,24 @@ import { AppProviders, createQueryClient } from '../app/providers';
 import { werkplekNavigation } from '../werkplek/navigation';
 import { AreaShell } from './area-shell';
 
+// What the server gives a GP (server/src/access/role-functions.ts).
+const huisartsFunctions = [
+  'dashboard',
+  'patient-search',
+  'signals',
+  'messages',
+  'reports',
+  'patient-add',
+  'helpdesk',
+  'settings',
+  'zio-dashboard',
+  'audit-practice',
+];
+
 function WerkplekWithMenu() {
   const { t } = useTranslation();
   return (
-    <AreaShell face="werkplek" navItems={werkplekNavigation(t, { signals: 3 })}>
+    <AreaShell face="werkplek" navItems={werkplekNavigation(t, huisartsFunctions, { signals: 3 })}>
       <h1>Dashboard</h1>
     </AreaShell>
   );
@@ -36,7 +50,8 @@ describe('AreaShell', () => {
       'Rapportages',
       'Patiënt toevoegen',
       'Helpdesk',
-      'Instellingen',
+      'ZIO dashboard',
+      'Audit',
       'Startpagina',
       'Werkplek',
       'Mijn Keten',

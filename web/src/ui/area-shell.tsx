@@ -1,4 +1,4 @@
-import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,10 @@ interface AreaShellProps {
   face?: Face;
   /** The face's navigation; shown as a side bar from 768 px, behind the burger below it. */
   navItems?: readonly NavItem[];
+  /** Extra header content before the language switch, e.g. the logged-in user and "Uitloggen". */
+  headerEnd?: ReactNode;
+  /** Phones only: shown at the top of the burger menu, e.g. the user's account links. */
+  navTop?: ReactNode;
   children: ReactNode;
 }
 
@@ -31,7 +35,7 @@ const faces: readonly Face[] = ['werkplek', 'mijn', 'verwijzer'];
  * switch, and — when there is navigation — a side bar that becomes a burger menu on phones.
  * The burger is always there on phones, so the way to the other portals is never lost.
  */
-export function AreaShell({ face, navItems = [], children }: AreaShellProps) {
+export function AreaShell({ face, navItems = [], headerEnd, navTop, children }: AreaShellProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -80,13 +84,19 @@ export function AreaShell({ face, navItems = [], children }: AreaShellProps) {
               </Text>
             )}
           </Group>
-          <Box style={{ flexShrink: 0 }}>
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {headerEnd}
             <LanguageMenu face={face} />
-          </Box>
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar id={navbarId} p="sm" aria-label={t('common.mainNavigation')} component="nav">
+        {navTop && (
+          <AppShell.Section hiddenFrom="sm" pb="sm" mb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            {navTop}
+          </AppShell.Section>
+        )}
         {hasNav && (
           <AppShell.Section grow component={ScrollArea}>
             {navItems.map((item) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime } from './format';
+import { formatDate, formatDateTime, formatTime, parseDate } from './format';
 
 describe('formatDate', () => {
   it('writes dd-mm-jjjj', () => {
@@ -51,5 +51,29 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2024-10-27T00:30:00Z')).toBe('27-10-2024 02:30');
     expect(formatDateTime('2024-10-27T01:30:00Z')).toBe('27-10-2024 02:30'); // the repeated hour
     expect(formatDateTime(new Date('2025-05-09T16:45:00Z'))).toBe('09-05-2025 18:45');
+  });
+});
+
+describe('parseDate', () => {
+  it('reads dd-mm-jjjj and the ways people type it', () => {
+    expect(parseDate('05-03-2024')).toBe('2024-03-05');
+    expect(parseDate('5-3-2024')).toBe('2024-03-05');
+    expect(parseDate(' 5/3/2024 ')).toBe('2024-03-05');
+    expect(parseDate('5.3.2024')).toBe('2024-03-05');
+    expect(parseDate('05032024')).toBe('2024-03-05');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(parseDate('')).toBeUndefined();
+    expect(parseDate('31-02-2024')).toBeUndefined();
+    expect(parseDate('29-02-2023')).toBeUndefined();
+    expect(parseDate('29-02-2024')).toBe('2024-02-29');
+    expect(parseDate('2024-03-05')).toBeUndefined();
+    expect(parseDate('00-01-2024')).toBeUndefined();
+    expect(parseDate('gisteren')).toBeUndefined();
+  });
+
+  it('round-trips with formatDate', () => {
+    expect(formatDate(parseDate('1-1-2025') ?? '')).toBe('01-01-2025');
   });
 });

@@ -57,3 +57,21 @@ export function formatTime(value: DateInput): string {
 export function formatDateTime(value: DateInput): string {
   return `${formatDate(toDate(value))} ${formatTime(value)}`;
 }
+
+const typedDate = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/;
+const typedDigits = /^(\d{2})(\d{2})(\d{4})$/;
+
+/**
+ * A date as people type it — `05-03-2024`, `5-3-2024`, `5/3/2024`, `5.3.2024` or `05032024` — as
+ * `2024-03-05` (ISO, for the API); undefined when it is not a real calendar date.
+ */
+export function parseDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const match = typedDate.exec(trimmed) ?? typedDigits.exec(trimmed);
+  if (!match) return undefined;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

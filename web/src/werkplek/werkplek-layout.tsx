@@ -1,17 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { AreaShell } from '../ui/area-shell';
-import { werkplekNavigation } from './navigation';
 
 /**
- * Layout of the Werkplek. Pages before login (inloggen, wachtwoord vergeten) use it without
- * the menu; pages after login will use `<WerkplekLayout withNavigation />`.
+ * Layout of the Werkplek pages before login (inloggen, wachtwoord vergeten/instellen, afgemeld):
+ * no menu. Pages after login use `WerkplekShell` (through the route guard).
  */
-export function WerkplekLayout({ withNavigation = false }: { withNavigation?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <AreaShell face="werkplek" navItems={withNavigation ? werkplekNavigation(t) : []}>
-      <Outlet />
-    </AreaShell>
-  );
+export function WerkplekLayout({ children }: { children?: ReactNode }) {
+  return <AreaShell face="werkplek">{children ?? <Outlet />}</AreaShell>;
 }
