@@ -211,6 +211,7 @@ describe.each(testEngines)('Werkplek login with emailed code (%s)', (engine) => 
     const gone = await get('/api/werkplek/auth/session', jar);
     expect(gone.statusCode).toBe(401);
     expect(gone.json().title).toBe('Niet ingelogd');
+    expect(gone.json().sessionEnded).toBe('idle');
     const ended = await subject.database.db
       .selectFrom('web_session')
       .select('end_reason')

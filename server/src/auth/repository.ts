@@ -209,6 +209,11 @@ export async function findOpenSession(executor: Executor, id: string) {
   return executor.selectFrom('web_session').selectAll().where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
 }
 
+export async function findEndedSessionReason(executor: Executor, id: string): Promise<SessionEndReason | null> {
+  const row = await executor.selectFrom('web_session').select('end_reason').where('id', '=', id).where('ended_at', 'is not', null).executeTakeFirst();
+  return row?.end_reason ?? null;
+}
+
 export async function touchSession(executor: Executor, id: string, now: Date): Promise<void> {
   await executor
     .updateTable('web_session')

@@ -31,7 +31,7 @@ import {
   verifyBody,
 } from './schemas.js';
 import type { AuthDependencies, ClientInfo } from './service-context.js';
-import { type ActiveSession, closeSession, resolveSession } from './session-service.js';
+import { type ActiveSession, closeSession, resolveSession, sessionEndReason } from './session-service.js';
 
 export function clientInfo(request: FastifyRequest): ClientInfo {
   const userAgent = request.headers['user-agent'];
@@ -84,8 +84,13 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
   const tags = ['werkplek: inloggen'];
 
   const requireSession: WerkplekAuth['requireSession'] = async (request, options = {}) => {
-    const session = await resolveSession(deps, readSessionToken(request, cookies), clientInfo(request));
-    if (!session) throw new AppError(401, 'session-required', 'auth.sessionRequired.title', 'auth.sessionRequired.detail');
+    const token = readSessionToken(request, cookies);
+    const session = await resolveSession(deps, token, clientInfo(request));
+    if (!session) {
+      // Tell the UI why (idle, expired, logout, …) so it can say "uitgelogd wegens inactiviteit" precisely.
+      const reason = await sessionEndReason(deps, token);
+      throw new AppError(401, 'session-required', 'auth.sessionRequired.title', 'auth.sessionRequired.detail', [], {}, { sessionEnded: reason });
+    }
     if (session.mustChangePassword && !options.allowPendingPasswordChange) {
       throw new AppError(403, 'password-change-required', 'auth.forbidden.title', 'auth.passwordChangeRequired');
     }

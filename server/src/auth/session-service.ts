@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ProviderActor } from '../access/context.js';
 import { auditActorOf } from '../access/context.js';
 import { recordAuditEvent } from '../audit/record.js';
-import type { Database } from '../db/schema.js';
-import { endSession, findAccountById, findOpenSession, insertSession, touchSession } from './repository.js';
+import type { Database, SessionEndReason } from '../db/schema.js';
+import { endSession, findAccountById, findEndedSessionReason, findOpenSession, insertSession, touchSession } from './repository.js';
 import type { AuthDependencies, ClientInfo } from './service-context.js';
 import { newToken, sha256 } from './tokens.js';
 
@@ -114,6 +114,11 @@ export async function resolveSession(
     idleExpiresAt: new Date(Math.min(now.getTime() + idleMs, session.expires_at.getTime())),
     expiresAt: session.expires_at,
   };
+}
+
+/** Why the session behind this token ended (idle, expired, logout…), so the UI can say so; null when unknown. */
+export async function sessionEndReason(deps: AuthDependencies, token: string | undefined): Promise<SessionEndReason | null> {
+  return token ? findEndedSessionReason(deps.db, sha256(token)) : null;
 }
 
 export async function closeSession(deps: AuthDependencies, token: string | undefined, client: ClientInfo): Promise<void> {
