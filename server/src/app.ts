@@ -20,6 +20,7 @@ import { auditLogRoutes } from './modules/audit-log/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
 import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
+import { patientRecordRoutes } from './modules/patient-record/routes.js';
 import { patientRoutes } from './modules/patients/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { testClockRoutes } from './modules/test-clock/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     deps: { db: database.db, clock, insuranceCheck: dependencies.insuranceCheck ?? vecozoCovSimulator },
     auth: werkplekAuth,
   });
+  await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   if (config.nodeEnv === 'test' && clock instanceof ShiftableClock) await app.register(testClockRoutes, { clock });
   await app.register(loginPlaceholderRoutes);
   if (config.nodeEnv !== 'production') await app.register(developmentMailboxRoutes, { db: database.db });

@@ -31,6 +31,12 @@ const labels: Record<string, Record<Language, string>> = {
   roepnaam: { nl: 'Roepnaam', en: 'Call name' },
   familyName: { nl: 'Achternaam', en: 'Family name' },
   postcode: { nl: 'Postcode', en: 'Postcode' },
+  organisatienummer: { nl: 'Organisatienummer', en: 'Organisation number' },
+  praktijknummer: { nl: 'Praktijknummer', en: 'Practice number' },
+  praktijkwachtwoord: { nl: 'Praktijkwachtwoord', en: 'Practice password' },
+  gebruikersnummer: { nl: 'Gebruikersnummer', en: 'User number' },
+  text: { nl: 'Tekst', en: 'Text' },
+  visibility: { nl: 'Zichtbaar voor', en: 'Visible to' },
 };
 
 export function fieldLabel(language: Language, field: string): string {

@@ -104,6 +104,54 @@ const dictionary = {
     nl: 'Bevestig eerst uw behandelrelatie met deze patiënt voordat het dossier opent.',
     en: 'Please confirm your treatment relationship with this patient before the record opens.',
   },
+  'patient.alreadyEnrolled.title': {
+    nl: 'Deze patiënt staat al bij uw praktijk ingeschreven',
+    en: 'This patient is already enrolled at your practice',
+  },
+  'patient.alreadyEnrolled.detail': {
+    nl: 'Overschrijven is niet nodig: de patiënt staat al ingeschreven bij uw huisartsenpraktijk.',
+    en: 'No transfer needed: the patient is already enrolled at your GP practice.',
+  },
+  'patient.transferConflict.title': { nl: 'De inschrijving is net gewijzigd', en: 'The enrolment has just changed' },
+  'patient.transferConflict.detail': {
+    nl: 'Op hetzelfde moment is deze patiënt door een andere praktijk overgeschreven. Zoek de patiënt opnieuw op.',
+    en: 'At the same moment another practice transferred this patient. Please look the patient up again.',
+  },
+  'personalia.bsnNotEditable': {
+    nl: '{field} kan niet via Personalia worden gewijzigd.',
+    en: '{field} cannot be changed in Personal details.',
+  },
+  'personalia.bsnRequiredForDutchInsurance': {
+    nl: 'Voor een verzekering in Nederland is een BSN nodig, en dit dossier heeft geen BSN.',
+    en: 'Insurance in the Netherlands needs a BSN, and this record has none.',
+  },
+  'personalia.notAPharmacy': { nl: '{field} is geen bekende apotheek.', en: '{field} is not a known pharmacy.' },
+  // HIS launch (seed 000; modules/his-launch).
+  'his.otherUser.title': { nl: 'Deze koppeling is voor een andere gebruiker', en: 'This link is for another user' },
+  'his.otherUser.detail': {
+    nl: 'Het HIS opende Keten voor een andere gebruiker dan met wie u nu bent ingelogd. Log uit en log in met uw eigen gebruikersnaam, of open de patiënt opnieuw vanuit uw eigen HIS-account.',
+    en: 'The HIS opened Keten for a different user than the one logged in now. Log out and log in with your own username, or open the patient again from your own HIS account.',
+  },
+  'his.launchUsed.title': { nl: 'Deze koppeling is al gebruikt', en: 'This link has already been used' },
+  'his.launchUsed.detail': {
+    nl: 'Een koppeling vanuit het HIS werkt één keer. Open de patiënt opnieuw vanuit het HIS.',
+    en: 'A link from the HIS works once. Open the patient again from the HIS.',
+  },
+  'his.launchExpired.title': { nl: 'Deze koppeling is verlopen', en: 'This link has expired' },
+  'his.launchExpired.detail': {
+    nl: 'Een koppeling vanuit het HIS is {minutes} minuten geldig. Open de patiënt opnieuw vanuit het HIS.',
+    en: 'A link from the HIS is valid for {minutes} minutes. Open the patient again from the HIS.',
+  },
+  'his.notConfigured.title': { nl: 'HIS-koppeling nog niet ingericht', en: 'HIS link not set up yet' },
+  'his.notConfigured.detail': {
+    nl: 'Deze praktijk heeft nog geen organisatienummer en praktijknummer voor de HIS-koppeling. Vraag de helpdesk ze toe te kennen.',
+    en: 'This practice has no organisation number and practice number for the HIS link yet. Ask the helpdesk to assign them.',
+  },
+  'his.accountNotPersonal.title': { nl: 'Alleen voor persoonlijke accounts', en: 'Personal accounts only' },
+  'his.accountNotPersonal.detail': {
+    nl: 'HIS-koppelingen zijn persoonsgebonden: een algemeen account (zoals "poh-somatiek" of "assistente") krijgt geen link.',
+    en: 'HIS links are personal: a generic account (such as "poh-somatiek" or "assistente") gets no link.',
+  },
   'field.bsnElevenTest': {
     nl: '{field} is geen geldig BSN (de 11-proef klopt niet).',
     en: '{field} is not a valid BSN (it fails the 11 test).',

@@ -1,7 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import { auditActorOf } from '../access/context.js';
-import { type Action, type Allow, can, loadAccessFacts, type RequestContext, type Target } from '../access/index.js';
-import type { AuditAction } from '../audit/audit-event.js';
+import {
+  type AccessFacts,
+  type Action,
+  type Allow,
+  can,
+  loadAccessFacts,
+  type RequestContext,
+  type Target,
+} from '../access/index.js';
+import type { AuditAction, JsonObject } from '../audit/audit-event.js';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
@@ -26,7 +34,10 @@ export interface PatientOperation<T> {
   /** The audit action; defaults to `read` for reads and `update` for writes. */
   auditAction?: AuditAction;
   details?: Record<string, string | number | boolean | null>;
-  run(trx: Transaction<Database>, decision: Allow): Promise<T>;
+  /** The facts (e.g. a new row's id, what changed) known only after `run`, added to the audit event. */
+  auditAfter?(value: T): { objectId?: string | null; details?: JsonObject };
+  /** `facts` are those the decision was made on, for further decisions within the operation. */
+  run(trx: Transaction<Database>, decision: Allow, facts: AccessFacts): Promise<T>;
 }
 
 /**
@@ -69,15 +80,21 @@ export async function withPatient<T>(
       );
       return { allowed: false as const };
     }
-    const value = await operation.run(trx, decision);
+    const value = await operation.run(trx, decision, facts);
+    const after = operation.auditAfter?.(value) ?? {};
     await recordAuditEvent(
       trx,
       {
         ...audit,
+        ...(after.objectId !== undefined ? { objectId: after.objectId } : {}),
         action: operation.auditAction ?? (operation.action === 'read' ? 'read' : 'update'),
         outcome: 'success',
         reason: decision.reason,
-        details: { ...(operation.details ?? {}), ...(decision.groundRef ? { ground: decision.groundRef } : {}) },
+        details: {
+          ...(operation.details ?? {}),
+          ...(after.details ?? {}),
+          ...(decision.groundRef ? { ground: decision.groundRef } : {}),
+        },
       },
       { now: () => now },
     );
