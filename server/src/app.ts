@@ -18,9 +18,10 @@ import { AppError, sendProblem, toAppError } from './http/problem.js';
 import { developmentMailboxRoutes } from './mail/routes.js';
 import { auditLogRoutes } from './modules/audit-log/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { hisLaunchRoutes } from './modules/his-launch/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
-import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
 import { patientRecordRoutes } from './modules/patient-record/routes.js';
+import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
 import { patientRoutes } from './modules/patients/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { testClockRoutes } from './modules/test-clock/routes.js';
@@ -128,6 +129,15 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     auth: werkplekAuth,
   });
   await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
+  await app.register(hisLaunchRoutes, {
+    deps: {
+      db: database.db,
+      clock,
+      publicBaseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      rateLimitPerIp: config.session.loginRateLimitPerIp,
+    },
+    auth: werkplekAuth,
+  });
   if (config.nodeEnv === 'test' && clock instanceof ShiftableClock) await app.register(testClockRoutes, { clock });
   await app.register(loginPlaceholderRoutes);
   if (config.nodeEnv !== 'production') await app.register(developmentMailboxRoutes, { db: database.db });

@@ -4,6 +4,7 @@ import * as identity from './migrations/0002-identity.js';
 import * as access from './migrations/0003-access.js';
 import * as audit from './migrations/0004-audit.js';
 import * as patients from './migrations/0005-patients.js';
+import * as hisLaunch from './migrations/0006-his-launch.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-access': access,
   '0004-audit': audit,
   '0005-patients': patients,
+  '0006-his-launch': hisLaunch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditEventTable } from '../audit/audit-event.js';
+import type {
+  HisAccountLinkTable,
+  HisLaunchTable,
+  HisPracticeCredentialTable,
+  HisSignatureUseTable,
+} from '../modules/his-launch/tables.js';
 
 // Row types of the tables; bigint ids are read as strings (pg and PGlite both return int8 as text here).
 type Id = ColumnType<string, never, never>;
@@ -380,6 +386,10 @@ export interface Database {
   audit_event: AuditEventTable;
   insurance_check: InsuranceCheckTable;
   memo: MemoTable;
+  his_practice_credential: HisPracticeCredentialTable;
+  his_account_link: HisAccountLinkTable;
+  his_launch: HisLaunchTable;
+  his_signature_use: HisSignatureUseTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

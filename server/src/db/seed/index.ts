@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password.js';
+import { seedHisDemo } from '../../modules/his-launch/demo.js';
 import type { Database } from '../schema.js';
 import { SYNTHETIC_BSN_CAPACITY } from './bsn.js';
 import { toDay, todayInAmsterdam } from './dates.js';
@@ -85,6 +86,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
       return region.ids;
     });
   }
+  await seedHisDemo(db);
   onProgress?.({ phase: 'region', created: summary.organisations > 0 });
 
   const present = await countSyntheticPatients(db, target);
