@@ -20,6 +20,7 @@ const PATIENT_DATA_TABLES = [
   'patient_relation',
   'insurance_check',
   'memo',
+  'legacy_journal_entry',
 ];
 
 /** Where naming them is the job: the data-access layer, the policy's own ground queries, schema and seed. */

@@ -5,6 +5,7 @@ import * as access from './migrations/0003-access.js';
 import * as audit from './migrations/0004-audit.js';
 import * as patients from './migrations/0005-patients.js';
 import * as hisLaunch from './migrations/0006-his-launch.js';
+import * as legacyImport from './migrations/0007-legacy-import.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-audit': audit,
   '0005-patients': patients,
   '0006-his-launch': hisLaunch,
+  '0007-legacy-import': legacyImport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

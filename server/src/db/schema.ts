@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditEventTable } from '../audit/audit-event.js';
+import type { LegacyImportRunTable, LegacyJournalEntryTable } from '../legacy-import/tables.js';
 import type {
   HisAccountLinkTable,
   HisLaunchTable,
@@ -390,6 +391,8 @@ export interface Database {
   his_account_link: HisAccountLinkTable;
   his_launch: HisLaunchTable;
   his_signature_use: HisSignatureUseTable;
+  legacy_import_run: LegacyImportRunTable;
+  legacy_journal_entry: LegacyJournalEntryTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

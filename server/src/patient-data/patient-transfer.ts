@@ -83,7 +83,12 @@ export async function transferPatient(
       }),
       async run(trx, decision) {
         // The patient row is the lock: two practices taking over the same patient wait for each other.
-        const patient = await trx.selectFrom('patient').select(['id', 'bsn', 'birth_date']).where('id', '=', patientId).forUpdate().executeTakeFirst();
+        const patient = await trx
+          .selectFrom('patient')
+          .select(['id', 'bsn', 'birth_date'])
+          .where('id', '=', patientId)
+          .forUpdate()
+          .executeTakeFirst();
         // The new practice found the patient by BSN + birth date (seed 001 §7.1) and says so again here, so a
         // guessed id alone never moves a patient.
         if (!patient || patient.bsn !== identity.bsn || patient.birth_date !== identity.birthDate) throw AppError.notFound();
