@@ -210,7 +210,12 @@ export async function findOpenSession(executor: Executor, id: string) {
 }
 
 export async function findEndedSessionReason(executor: Executor, id: string): Promise<SessionEndReason | null> {
-  const row = await executor.selectFrom('web_session').select('end_reason').where('id', '=', id).where('ended_at', 'is not', null).executeTakeFirst();
+  const row = await executor
+    .selectFrom('web_session')
+    .select('end_reason')
+    .where('id', '=', id)
+    .where('ended_at', 'is not', null)
+    .executeTakeFirst();
   return row?.end_reason ?? null;
 }
 

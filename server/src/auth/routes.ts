@@ -89,7 +89,15 @@ export function registerWerkplekAuthRoutes(app: FastifyInstance, deps: AuthDepen
     if (!session) {
       // Tell the UI why (idle, expired, logout, …) so it can say "uitgelogd wegens inactiviteit" precisely.
       const reason = await sessionEndReason(deps, token);
-      throw new AppError(401, 'session-required', 'auth.sessionRequired.title', 'auth.sessionRequired.detail', [], {}, { sessionEnded: reason });
+      throw new AppError(
+        401,
+        'session-required',
+        'auth.sessionRequired.title',
+        'auth.sessionRequired.detail',
+        [],
+        {},
+        { sessionEnded: reason },
+      );
     }
     if (session.mustChangePassword && !options.allowPendingPasswordChange) {
       throw new AppError(403, 'password-change-required', 'auth.forbidden.title', 'auth.passwordChangeRequired');

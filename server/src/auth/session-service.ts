@@ -3,7 +3,14 @@ import type { ProviderActor } from '../access/context.js';
 import { auditActorOf } from '../access/context.js';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Database, SessionEndReason } from '../db/schema.js';
-import { endSession, findAccountById, findEndedSessionReason, findOpenSession, insertSession, touchSession } from './repository.js';
+import {
+  endSession,
+  findAccountById,
+  findEndedSessionReason,
+  findOpenSession,
+  insertSession,
+  touchSession,
+} from './repository.js';
 import type { AuthDependencies, ClientInfo } from './service-context.js';
 import { newToken, sha256 } from './tokens.js';
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrganisationType } from '../db/schema.js';
-import type { LegacyImportTables, LegacySourceFile } from './tables.js';
+import type { LegacySourceFile } from './tables.js';
 
 // The import's SQL outside the patient tables: organisations, roles, persons, accounts and the run log.
 // Patient tables are written by patient-data/legacy-import-repository.ts (the only place for them).

@@ -3,7 +3,6 @@ import { auditActorOf, systemActor } from '../access/context.js';
 import type { AuditEventInput } from '../audit/audit-event.js';
 import { recordAuditEvents } from '../audit/record.js';
 import type { Database, Gender } from '../db/schema.js';
-import type { LegacyImportTables } from '../legacy-import/tables.js';
 
 // The import from the previous system (legacy-import/) is a bulk system job: it acts as the named system
 // actor, which the policy allows (access/policy.ts, step 1), and every change to patient data is audited
