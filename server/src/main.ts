@@ -21,6 +21,15 @@ async function main(): Promise<void> {
   const owner = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // Migrations run as the owner; everything after as the application role, which cannot alter the audit log.
   await migrateToLatest(owner.db);
+  // Demo data is loaded as the owner too: it is a bulk load that ends with ANALYZE (only owners may).
+  if (config.seedDemo) {
+    startup.stage = 'seeding';
+    await seedDemo(owner.db, {
+      seed: config.demoSeed,
+      patients: config.demoPatients,
+      onProgress: createProgressReporter('Demo-patiënten'),
+    });
+  }
   const database = await owner.asApplicationRole();
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let mailSender: MailSender | undefined;
@@ -63,14 +72,6 @@ async function main(): Promise<void> {
     onError: (error) => log.error({ err: error }, 'audit head not signed: audit log integrity problem'),
   });
 
-  if (config.seedDemo) {
-    startup.stage = 'seeding';
-    await seedDemo(database.db, {
-      seed: config.demoSeed,
-      patients: config.demoPatients,
-      onProgress: createProgressReporter('Demo-patiënten'),
-    });
-  }
   startup.stage = 'ready';
   printStartBanner(config, database, app.server.address());
 }

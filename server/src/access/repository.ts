@@ -300,7 +300,11 @@ function groundExists(actor: Actor, now: Date, patientId: RawBuilder<string>): E
       .where(granteeCondition(actor, 'g'))
       // The same window as groundTiming(): from valid_from (inclusive) to valid_to (exclusive).
       .where('g.valid_from', '<=', now)
-      .where((w) => w.or([w('g.valid_to', 'is', null), w('g.valid_to', '>', now)])),
+      .where((w) => w.or([w('g.valid_to', 'is', null), w('g.valid_to', '>', now)]))
+      // OFFSET 0 keeps this a per-patient probe (indexed on patient_id in every branch of the view) instead of
+      // a semi-join that first lists every ground of the organisation: searches narrow by name, birth date or
+      // BSN first, then check access for the few candidates (bench/patient-search.ts).
+      .modifyEnd(sql`offset 0`),
   );
 }
 

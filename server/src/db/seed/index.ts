@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { hashPassword } from '../../auth/password.js';
 import { seedHisDemo } from '../../modules/his-launch/demo.js';
 import type { Database } from '../schema.js';
@@ -107,5 +107,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
     done += count;
     onProgress?.({ phase: 'patients', done, total, alreadyPresent: present });
   }
+  // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and without them searches plan as if
+  // the tables were empty.
+  if (summary.patients > 0) await sql`analyze`.execute(db);
   return summary;
 }
