@@ -10,6 +10,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { buildApp } from '../server/src/app.js';
 import { systemClock } from '../server/src/clock.js';
 import { loadConfig } from '../server/src/config.js';
@@ -35,6 +36,7 @@ await migrateToLatest(owner.db);
 const seedProgress = createProgressReporter('Benchmarkpatiënten');
 await seedDemo(owner.db, { seed: 20261129, patients, onProgress: seedProgress });
 seedProgress.finish();
+await sql`analyze`.execute(owner.db);
 const database = await owner.asApplicationRole();
 const app = await buildApp({ config, database, startup: { stage: 'ready' }, clock: systemClock });
 await app.listen({ port: 0, host: '127.0.0.1' });
