@@ -30,7 +30,13 @@ const requests = Number(option('requests', '600'));
 const databaseUrl = option('database-url', '') || undefined;
 const benchRoot = import.meta.dirname;
 
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATA_DIR: path.join(benchRoot, '.data'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+const config = loadConfig({
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  SEED_DEMO: 'false',
+  DATA_DIR: path.join(benchRoot, '.data'),
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
 const owner = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateToLatest(owner.db);
 const seedProgress = createProgressReporter('Benchmarkpatiënten');
@@ -53,7 +59,11 @@ let cookies = (login.headers.getSetCookie() ?? []).map((cookie) => cookie.split(
 await sendDueMail(database.db, developmentMailbox, systemClock);
 const mail = (await (await fetch(`${base}/dev/mail.json`)).json()) as { text: string }[];
 const code = mail[0]?.text.match(/\b(\d{6})\b/)?.[1];
-const verify = await fetch(`${base}/api/werkplek/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies }, body: JSON.stringify({ code }) });
+const verify = await fetch(`${base}/api/werkplek/auth/verify`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie: cookies },
+  body: JSON.stringify({ code }),
+});
 cookies = (verify.headers.getSetCookie() ?? []).map((cookie) => cookie.split(';')[0]).join('; ');
 if (verify.status !== 200) throw new Error(`login failed: ${await verify.text()}`);
 
@@ -88,13 +98,24 @@ const summary = {
   requests,
   measuredAt: new Date().toISOString(),
   overall: { p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) },
-  byKind: Object.fromEntries(Object.entries(timings).map(([kind, values]) => [kind, { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) }])),
+  byKind: Object.fromEntries(
+    Object.entries(timings).map(([kind, values]) => [
+      kind,
+      { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) },
+    ]),
+  ),
 };
 const round = (value: number) => Math.round(value * 10) / 10;
 console.log(`\nPatiënt zoeken, ${database.engine}, ${patients.toLocaleString('nl-NL')} patiënten, ${requests} verzoeken (ms):`);
-for (const [kind, stats] of Object.entries(summary.byKind)) console.log(`  ${kind.padEnd(14)} p50 ${round(stats.p50)}  p95 ${round(stats.p95)}  p99 ${round(stats.p99)}`);
-console.log(`  ${'alle'.padEnd(14)} p50 ${round(summary.overall.p50)}  p95 ${round(summary.overall.p95)}  p99 ${round(summary.overall.p99)}`);
+for (const [kind, stats] of Object.entries(summary.byKind))
+  console.log(`  ${kind.padEnd(14)} p50 ${round(stats.p50)}  p95 ${round(stats.p95)}  p99 ${round(stats.p99)}`);
+console.log(
+  `  ${'alle'.padEnd(14)} p50 ${round(summary.overall.p50)}  p95 ${round(summary.overall.p95)}  p99 ${round(summary.overall.p99)}`,
+);
 await mkdir(path.join(benchRoot, 'results'), { recursive: true });
-await writeFile(path.join(benchRoot, 'results', `patient-search-${database.engine}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFile(
+  path.join(benchRoot, 'results', `patient-search-${database.engine}.json`),
+  `${JSON.stringify(summary, null, 2)}\n`,
+);
 await app.close();
 await database.close();
