@@ -124,8 +124,8 @@ describe('Werkplek login', () => {
     expect(await seriousViolations(page), 'axe: dashboard').toEqual([]);
 
     // A menu item whose screen comes later opens a real page that says so.
-    await menu.getByRole('link', { name: 'Patiënt zoeken' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Patiënt zoeken' }).waitFor();
+    await menu.getByRole('link', { name: 'Berichten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
     expect(await page.getByText(/komt in een volgende versie van Keten/).isVisible()).toBe(true);
 
     // The same on a phone: the menu behind the burger, no sideways scrolling.

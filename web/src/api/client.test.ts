@@ -56,6 +56,43 @@ describe('api client', () => {
     expect(error.fieldError('geboortedatum')).toBeUndefined();
   });
 
+  it('keeps the problem’s extension members, e.g. the existing patient of a known BSN', async () => {
+    const existingPatient = { id: '1', displayId: 'P0000000001', name: 'Anna de Jong', birthDate: '1961-03-12' };
+    const fetch = vi.fn(async () =>
+      respond(
+        JSON.stringify({
+          title: 'Deze patiënt bestaat al',
+          status: 409,
+          code: 'patient-exists',
+          requestId: 'r1',
+          existingPatient,
+        }),
+        {
+          status: 409,
+          contentType: 'application/problem+json',
+        },
+      ),
+    );
+    const error = await failure(createApiClient({ fetch, getLanguage: () => 'nl' }).post('/api/werkplek/patients', {}));
+
+    expect(error.code).toBe('patient-exists');
+    expect(error.extensions).toEqual({ requestId: 'r1', existingPatient });
+  });
+
+  it('sends PATCH and DELETE', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch, getLanguage: () => 'nl' });
+
+    await client.patch('/api/werkplek/patients/1/personalia/contact', { phone: null });
+    await client.delete('/api/werkplek/patients/1/memos/3');
+
+    expect(fetch.mock.calls.map(([url, init]) => `${init?.method} ${url}`)).toEqual([
+      'PATCH /api/werkplek/patients/1/personalia/contact',
+      'DELETE /api/werkplek/patients/1/memos/3',
+    ]);
+    expect(fetch.mock.calls[0]?.[1]?.body).toBe('{"phone":null}');
+  });
+
   it('sends Accept-Language and a JSON body, and returns the JSON answer', async () => {
     const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
       respond('{"ok":true}', { status: 200, contentType: 'application/json' }),

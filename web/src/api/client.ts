@@ -44,6 +44,8 @@ export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   put<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  patch<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  delete<T>(path: string, signal?: AbortSignal): Promise<T>;
   /** GET a file (not JSON), with the same language, cookies and problem handling as every other call. */
   download(path: string, signal?: AbortSignal): Promise<DownloadedFile>;
   /**
@@ -167,6 +169,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     get: (path, signal) => request(path, { method: 'GET', signal }),
     post: (path, body, signal) => request(path, { method: 'POST', body, signal }),
     put: (path, body, signal) => request(path, { method: 'PUT', body, signal }),
+    patch: (path, body, signal) => request(path, { method: 'PATCH', body, signal }),
+    delete: (path, signal) => request(path, { method: 'DELETE', signal }),
     download,
     onResponse: (listener) => {
       listeners.add(listener);

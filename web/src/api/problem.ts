@@ -20,6 +20,8 @@ export class ProblemError extends Error {
   readonly detail: string;
   readonly instance: string | undefined;
   readonly errors: readonly FieldError[];
+  /** The problem's other members (RFC 9457 extensions), e.g. `existingPatient` on a duplicate BSN. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     kind: ProblemError['kind'];
@@ -30,6 +32,7 @@ export class ProblemError extends Error {
     detail?: string;
     instance?: string;
     errors?: readonly FieldError[];
+    extensions?: Record<string, unknown>;
     cause?: unknown;
   }) {
     super(init.title || init.detail || `HTTP ${init.status}`, { cause: init.cause });
@@ -41,6 +44,7 @@ export class ProblemError extends Error {
     this.detail = init.detail ?? '';
     this.instance = init.instance;
     this.errors = init.errors ?? [];
+    this.extensions = init.extensions ?? {};
   }
 
   /** The message for one field, if the server named it. */
@@ -72,8 +76,11 @@ function parseFieldErrors(value: unknown): FieldError[] {
 }
 
 /** Turn a parsed problem+json body into a ProblemError; tolerant of missing or odd members. */
+const standardMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
+
 export function problemFromBody(status: number, body: unknown): ProblemError {
   const record = isRecord(body) ? body : {};
+  const extensions = Object.fromEntries(Object.entries(record).filter(([key]) => !standardMembers.has(key)));
   const bodyStatus = typeof record.status === 'number' ? record.status : undefined;
   return new ProblemError({
     kind: 'problem',
@@ -84,5 +91,6 @@ export function problemFromBody(status: number, body: unknown): ProblemError {
     detail: optionalString(record.detail),
     instance: optionalString(record.instance),
     errors: parseFieldErrors(record.errors),
+    extensions,
   });
 }

@@ -14,7 +14,11 @@ import { RequireScreen, RequireSession, WerkplekFallback } from '../werkplek/aut
 import { SetPasswordPage } from '../werkplek/auth/set-password-page';
 import { ComingLaterPage } from '../werkplek/coming-later/coming-later-page';
 import { DashboardPage } from '../werkplek/dashboard/dashboard-page';
+import { HisLaunchPage } from '../werkplek/his/his-launch-page';
 import { comingLaterScreens, werkplekPaths } from '../werkplek/navigation';
+import { PatientAddPage } from '../werkplek/patients/patient-add-page';
+import { PatientCardPage } from '../werkplek/patients/patient-card-page';
+import { PatientSearchPage } from '../werkplek/patients/patient-search-page';
 import { SettingsPage } from '../werkplek/settings/settings-page';
 import { WerkplekLayout } from '../werkplek/werkplek-layout';
 import { LandingPage } from './landing-page';
@@ -54,6 +58,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="dashboard" replace /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'nieuw-wachtwoord', element: <NewPasswordPage /> },
+          // The HIS launch lands here (docs/his-launch.md); the guard above makes the user log in first.
+          { path: 'his', element: <HisLaunchPage /> },
           {
             path: 'instellingen/:tab?',
             element: (
@@ -67,6 +73,30 @@ export const routes: RouteObject[] = [
             element: (
               <RequireScreen screen="audit">
                 <AuditPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'patienten',
+            element: (
+              <RequireScreen screen="patientSearch">
+                <PatientSearchPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'patienten/nieuw',
+            element: (
+              <RequireScreen screen="patientAdd">
+                <PatientAddPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'patienten/:patientId/:tab?',
+            element: (
+              <RequireScreen screen="patientSearch">
+                <PatientCardPage />
               </RequireScreen>
             ),
           },

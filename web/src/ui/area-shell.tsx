@@ -40,6 +40,10 @@ export function AreaShell({ face, navItems = [], headerEnd, navTop, children }: 
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const hasNav = navItems.length > 0;
+  // The item whose address holds the page; the longest wins (/werkplek/patienten/nieuw is not "Patiënt zoeken").
+  const activeTo = navItems
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .reduce<string | undefined>((best, item) => (best && best.length >= item.to.length ? best : item.to), undefined);
 
   // Close the phone menu after navigating.
   useEffect(() => {
@@ -105,7 +109,7 @@ export function AreaShell({ face, navItems = [], headerEnd, navTop, children }: 
                 component={Link}
                 to={item.to}
                 label={item.label}
-                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                active={item.to === activeTo}
                 aria-current={pathname === item.to ? 'page' : undefined}
                 rightSection={
                   item.badge ? (

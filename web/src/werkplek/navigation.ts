@@ -17,12 +17,13 @@ export const werkplekPaths = {
   signals: '/werkplek/signalen',
   messages: '/werkplek/berichten',
   reports: '/werkplek/rapportages',
-  patientAdd: '/werkplek/patient-toevoegen',
+  patientAdd: '/werkplek/patienten/nieuw',
   helpdesk: '/werkplek/helpdesk',
   settings: '/werkplek/instellingen',
   zioDashboard: '/werkplek/zio-dashboard',
   audit: '/werkplek/audit',
   roleRights: '/werkplek/rollen-en-rechten',
+  hisLaunch: '/werkplek/his',
 } as const;
 
 /** The function names the server uses in `session.navigation` (server/src/access/role-functions.ts). */
@@ -85,11 +86,9 @@ const menu: readonly WerkplekScreen[] = [
 
 /** Screens whose pages arrive in later issues; they show a "komt later" page inside the shell. */
 export const comingLaterScreens: readonly WerkplekScreen[] = [
-  'patientSearch',
   'signals',
   'messages',
   'reports',
-  'patientAdd',
   'helpdesk',
   'zioDashboard',
   'roleRights',

@@ -52,7 +52,7 @@ describe('Werkplek navigation follows session.navigation', () => {
     const { router } = await openDashboard(dietitianFixture());
     expect(menuLabels()).toEqual(['Dashboard', 'Patiënt zoeken', 'Signalen', 'Berichten', 'Rapportages', 'Helpdesk']);
 
-    await act(() => router.navigate('/werkplek/patient-toevoegen'));
+    await act(() => router.navigate('/werkplek/patienten/nieuw'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeTruthy();
     await act(() => router.navigate('/werkplek/audit'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeTruthy();

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useCurrentSession } from '../auth/session-context';
+import { HisSettings } from '../his/his-settings';
 import { werkplekPaths } from '../navigation';
 import { AccountDetails } from './account-details';
 import { ChangePassword } from './change-password';
 import { DeregisterAccount } from './deregister-account';
 import { NotificationSettings } from './notification-settings';
-import { type SettingsTab, settingsTabFromSlug, settingsTabPath, settingsTabs } from './settings-tabs';
+import { type SettingsTab, settingsTabFromSlug, settingsTabPath, settingsTabsFor } from './settings-tabs';
 import { TermsOfUse } from './terms-of-use';
 
 /**
@@ -21,7 +22,9 @@ export function SettingsPage() {
   const session = useCurrentSession();
   const navigate = useNavigate();
   const { tab: slug } = useParams();
-  const tab = settingsTabFromSlug(slug);
+  const tabs = settingsTabsFor(session);
+  const found = settingsTabFromSlug(slug);
+  const tab = found && tabs.includes(found) ? found : undefined;
   const wide = useMediaQuery('(min-width: 62em)');
   usePageTitle(
     tab ? `${t(`werkplek.settings.tabs.${tab}`)} · ${t('werkplek.settings.title')}` : t('werkplek.settings.title'),
@@ -40,6 +43,8 @@ export function SettingsPage() {
         return <NotificationSettings />;
       case 'terms':
         return <TermsOfUse accepted={session.termsAccepted} />;
+      case 'his':
+        return <HisSettings />;
       case 'deregister':
         return <DeregisterAccount session={session} />;
     }
@@ -51,7 +56,7 @@ export function SettingsPage() {
       <Tabs
         value={tab}
         onChange={(value) => {
-          const next = settingsTabs.find((each) => each === value);
+          const next = tabs.find((each) => each === value);
           if (next) void navigate(settingsTabPath(next));
         }}
         orientation={wide ? 'vertical' : 'horizontal'}
@@ -65,13 +70,13 @@ export function SettingsPage() {
           mr={wide ? 'lg' : 0}
           miw={wide ? 220 : undefined}
         >
-          {settingsTabs.map((value) => (
+          {tabs.map((value) => (
             <Tabs.Tab key={value} value={value}>
               {t(`werkplek.settings.tabs.${value}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {settingsTabs.map((value) => (
+        {tabs.map((value) => (
           <Tabs.Panel key={value} value={value} style={{ flex: 1, minWidth: 0 }}>
             <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
               <Stack gap="md">
