@@ -1,10 +1,11 @@
 import { auditActorOf, type ProviderActor, type RequestContext } from '../access/context.js';
-import { can, canSearch, grantAccess, loadAccessFacts, loadRoleRights } from '../access/index.js';
+import { can, grantAccess, loadAccessFacts } from '../access/index.js';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Gender, InsuranceOutcome } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
 import type { PatientDataDependencies } from './patient-access.js';
 import { patientDisplayId } from './patient-card.js';
+import { searchPatients } from './patient-search.js';
 
 // Patiënt toevoegen (seed 001 §4) and the treatment relationship (§3.2). One record per BSN: the unique index
 // decides, also when two people submit at the same moment.
@@ -117,21 +118,19 @@ export async function storeInsuranceCheck(
 
 /** The existing record for a BSN, shown as the patient to continue with — only as far as the actor may find it. */
 async function existingForBsn(deps: PatientDataDependencies, context: RequestContext, bsn: string, birthDate: string) {
-  const row = await deps.db
-    .selectFrom('patient')
-    .select(['id', 'roepnaam', 'family_name_prefix', 'family_name', 'birth_date'])
-    .where('bsn', '=', bsn)
-    .executeTakeFirst();
-  if (!row) return null;
-  const actor = context.actor;
-  const rights = actor.kind === 'provider' ? await loadRoleRights(deps.db, actor.role) : {};
-  // Offering the record is a search by BSN + birth date: only then, and only when the birth dates match.
-  if (!canSearch(actor, rights, ['bsn', 'birth-date']).allow || row.birth_date !== birthDate) return null;
+  // Offering the existing record is a search by BSN + birth date: the same policy (scope, exclusions) and the
+  // same audit event as Patiënt zoeken.
+  const found = await searchPatients(deps, context, { bsn, birthDate }, 1).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) return null;
+    throw error;
+  });
+  const hit = found?.hits[0];
+  if (!hit) return null;
   return {
-    id: row.id,
-    displayId: patientDisplayId(row.id),
-    name: [row.roepnaam, row.family_name_prefix, row.family_name].filter(Boolean).join(' '),
-    birthDate: row.birth_date,
+    id: hit.id,
+    displayId: hit.displayId,
+    name: [hit.roepnaam, hit.familyNamePrefix, hit.familyName].filter(Boolean).join(' '),
+    birthDate: hit.birthDate,
   };
 }
 
