@@ -21,6 +21,9 @@ const PATIENT_DATA_TABLES = [
   'insurance_check',
   'memo',
   'legacy_journal_entry',
+  'form_entry',
+  'form_response',
+  'form_draft',
 ];
 
 /** Where naming them is the job: the data-access layer, the policy's own ground queries, schema and seed. */

@@ -6,6 +6,7 @@ import * as audit from './migrations/0004-audit.js';
 import * as patients from './migrations/0005-patients.js';
 import * as hisLaunch from './migrations/0006-his-launch.js';
 import * as legacyImport from './migrations/0007-legacy-import.js';
+import * as clinicalRecord from './migrations/0009-clinical-record.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-patients': patients,
   '0006-his-launch': hisLaunch,
   '0007-legacy-import': legacyImport,
+  '0009-clinical-record': clinicalRecord,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

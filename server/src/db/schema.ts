@@ -2,6 +2,12 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditEventTable } from '../audit/audit-event.js';
 import type { LegacyImportRunTable, LegacyJournalEntryTable } from '../legacy-import/tables.js';
 import type {
+  FormDefinitionTable,
+  FormDraftTable,
+  FormEntryTable,
+  FormResponseTable,
+} from '../modules/clinical-record/tables.js';
+import type {
   HisAccountLinkTable,
   HisLaunchTable,
   HisPracticeCredentialTable,
@@ -142,6 +148,10 @@ export interface MeasurementTable {
   source: Generated<string>;
   patient_entered: Generated<boolean>;
   created_at: CreatedAt;
+  /** The form response (version) it was derived from; null for lab imports and older data (migration 0009). */
+  form_response_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  /** Who may see it in Monitoring (role × record-type matrix); migration 0009. */
+  record_type: Generated<string>;
 }
 
 export interface ReferralTable {
@@ -393,6 +403,10 @@ export interface Database {
   his_signature_use: HisSignatureUseTable;
   legacy_import_run: LegacyImportRunTable;
   legacy_journal_entry: LegacyJournalEntryTable;
+  form_definition: FormDefinitionTable;
+  form_entry: FormEntryTable;
+  form_response: FormResponseTable;
+  form_draft: FormDraftTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
