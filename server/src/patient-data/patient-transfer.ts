@@ -1,10 +1,10 @@
 import { type SqlBool, sql } from 'kysely';
-import { auditActorOf, type ProviderActor, type RequestContext } from '../access/context.js';
-import { can, factsWithoutPatient, grantAccess, loadRoleRights, revokeAccessGround } from '../access/index.js';
-import { recordAuditEvent } from '../audit/record.js';
+import type { ProviderActor, RequestContext } from '../access/context.js';
+import { can, factsWithoutPatient, loadRoleRights, revokeAccessGround } from '../access/index.js';
 import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
 import { amsterdamDate } from './patient-registration.js';
+import { ensureAccountRelationship, lockPatientByIdentity } from './treatment-relationship.js';
 
 // Overschrijven (seed 001 §7.1): "Dit is alleen van toepassing op huisartsenpraktijken. De nieuwe praktijk is
 // verantwoordelijk voor het overschrijven van de patiënt naar de eigen praktijk." The new practice found the patient by
@@ -82,16 +82,9 @@ export async function transferPatient(
         },
       }),
       async run(trx, decision) {
-        // The patient row is the lock: two practices taking over the same patient wait for each other.
-        const patient = await trx
-          .selectFrom('patient')
-          .select(['id', 'bsn', 'birth_date'])
-          .where('id', '=', patientId)
-          .forUpdate()
-          .executeTakeFirst();
-        // The new practice found the patient by BSN + birth date (seed 001 §7.1) and says so again here, so a
-        // guessed id alone never moves a patient.
-        if (!patient || patient.bsn !== identity.bsn || patient.birth_date !== identity.birthDate) throw AppError.notFound();
+        // The patient row is the lock: two practices taking over the same patient wait for each other. The new
+        // practice found the patient by BSN + birth date (seed 001 §7.1) and says so again here.
+        await lockPatientByIdentity(trx, patientId, identity);
         const current = await trx
           .selectFrom('enrolment')
           .innerJoin('organisation', 'organisation.id', 'enrolment.organisation_id')
@@ -127,43 +120,7 @@ export async function transferPatient(
         }
 
         // Step 3 of §7.1 — the relationship confirmed with the change — unless this account already has one.
-        const existing = await trx
-          .selectFrom('access_ground as g')
-          .select('g.id')
-          .where('g.patient_id', '=', patientId)
-          .where('g.kind', '=', 'treatment-relationship')
-          .where('g.grantee_type', '=', 'account')
-          .where('g.grantee_id', '=', actor.accountId)
-          .where(sql<SqlBool>`g.revoked_at is null and g.valid_from <= ${now} and (g.valid_to is null or g.valid_to > ${now})`)
-          .executeTakeFirst();
-        if (!existing) {
-          const groundId = await grantAccess(trx, {
-            patientId,
-            granteeType: 'account',
-            granteeId: actor.accountId,
-            kind: 'treatment-relationship',
-            source: `account:${actor.accountId}`,
-            validFrom: now,
-          });
-          await recordAuditEvent(
-            trx,
-            {
-              actor: auditActorOf(actor),
-              patientId,
-              action: 'create',
-              objectType: 'treatment-relationship',
-              objectId: groundId,
-              outcome: 'success',
-              reason: decision.reason,
-              ip: context.ip,
-              userAgent: context.userAgent,
-              sessionRef: context.sessionRef,
-              requestId: context.requestId,
-              details: { via: 'transfer' },
-            },
-            { now: () => now },
-          );
-        }
+        await ensureAccountRelationship(trx, { context, actor, patientId, now, reason: decision.reason, via: 'transfer' });
         return {
           enrolmentId: enrolment.id,
           endedEnrolmentId: current?.id ?? null,

@@ -235,6 +235,76 @@ describe.each(testEngines)('the patient record tabs and Overschrijven (%s)', (en
     });
   });
 
+  describe('Naar jezelf verwijzen (seed 001 §7.4)', () => {
+    // Sem de Jong (2): not referred to Diëtistenpraktijk Vitaal.
+    const sem = { bsn: '999990032', birthDate: '2016-05-04' };
+    const selfRefer = (user: Username, patientId: string, body: object) =>
+      request(user, 'POST', `/api/werkplek/patients/${patientId}/self-referral`, body);
+
+    it('lets a chain partner refer a patient found by BSN and birth date to itself; then the name finds him', async () => {
+      expect((await get('dietist.vitaal', `/api/werkplek/patients?q=${encodeURIComponent('jong')}`)).json().hits).toEqual([]);
+      expect((await get('dietist.vitaal', '/api/werkplek/patients/2')).statusCode).toBe(404);
+
+      // An id with someone else's identity reaches nobody, and leaves nothing behind.
+      expect(
+        (await selfRefer('dietist.vitaal', '2', { bsn: '999990019', birthDate: '1961-03-12', confirm: true })).statusCode,
+      ).toBe(404);
+      const unconfirmed = await selfRefer('dietist.vitaal', '2', { ...sem });
+      expect(unconfirmed.statusCode).toBe(400);
+      expect(unconfirmed.json().errors).toEqual([expect.objectContaining({ field: 'confirm' })]);
+      const referralsOf = () =>
+        subject.database.db
+          .selectFrom('referral')
+          .selectAll()
+          .where('patient_id', '=', '2')
+          .where('to_organisation_id', '=', organisations.VITAAL ?? '')
+          .execute();
+      expect(await referralsOf()).toEqual([]);
+
+      const referred = await selfRefer('dietist.vitaal', '2', { ...sem, confirm: true });
+      expect(referred.statusCode).toBe(200);
+      expect(referred.json()).toEqual({ referred: true, newReferral: true });
+      const referrals = await referralsOf();
+      expect(referrals).toEqual([
+        expect.objectContaining({
+          from_account_id: await accountId('dietist.vitaal'),
+          to_role: 'dietist',
+          reason: 'Naar jezelf verwezen: patiënt gevonden op BSN en geboortedatum',
+        }),
+      ]);
+      expect(referrals[0]?.opened_at).not.toBeNull();
+
+      // The record opens without a second question, the dietitian is in the team, and the name now finds Anna.
+      const card = await get('dietist.vitaal', '/api/werkplek/patients/2');
+      expect(card.statusCode).toBe(200);
+      expect(card.json().status).toBe('open');
+      const team = await get('dietist.vitaal', '/api/werkplek/patients/2/team');
+      expect(team.json().members.map((member: { name: string }) => member.name)).toContain('Femke Kuipers');
+      expect((await get('dietist.vitaal', `/api/werkplek/patients?q=${encodeURIComponent('jong')}`)).json().hits).toEqual([
+        expect.objectContaining({ id: '2' }),
+      ]);
+      const events = await auditEvents('2');
+      expect(events).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'create', object_type: 'referral', object_id: referrals[0]?.id, outcome: 'success' }),
+          expect.objectContaining({ action: 'create', object_type: 'treatment-relationship', details: { via: 'self-referral' } }),
+        ]),
+      );
+
+      // Saying it again changes nothing.
+      expect((await selfRefer('dietist.vitaal', '2', { ...sem, confirm: true })).json()).toEqual({
+        referred: true,
+        newReferral: false,
+      });
+      expect(await referralsOf()).toHaveLength(1);
+      expect(await verifyAuditChain(subject.database.db)).toMatchObject({ ok: true });
+    });
+
+    it('is not for GP practices: they take a patient over instead', async () => {
+      expect((await selfRefer('huisarts.hapz', '2', { ...sem, confirm: true })).statusCode).toBe(404);
+    });
+  });
+
   describe('Personalia (seed 001 §5.8)', () => {
     it('asks for the treatment relationship before the tab opens', async () => {
       const response = await get('tkoster.hapz', '/api/werkplek/patients/1/personalia');

@@ -11,6 +11,8 @@ import {
   personaliaBodies,
   personaliaResponse,
   pharmaciesResponse,
+  selfReferralBody,
+  selfReferralResponse,
   teamResponse,
   transferBody,
   transferResponse,
@@ -22,6 +24,7 @@ import {
   openPersonalia,
   type PatientRecordDependencies,
   pharmacies,
+  referToSelf,
   removeMemo,
   savePersonaliaGroup,
   transfer,
@@ -59,6 +62,25 @@ export const patientRecordRoutes: FastifyPluginAsync<{ deps: PatientRecordDepend
     async (request) => {
       const { context } = await auth.requireSession(request);
       return transfer(deps, context, request.params.patientId, { bsn: request.body.bsn, birthDate: request.body.birthDate });
+    },
+  );
+
+  routes.post(
+    `${base}/self-referral`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Naar jezelf verwijzen (chain partners): after finding the patient by BSN and birth date, refer the patient to ' +
+          'the own organisation and confirm the treatment relationship',
+        params: patientParams,
+        body: selfReferralBody,
+        response: { 200: selfReferralResponse },
+      },
+    },
+    async (request) => {
+      const { context } = await auth.requireSession(request);
+      return referToSelf(deps, context, request.params.patientId, { bsn: request.body.bsn, birthDate: request.body.birthDate });
     },
   );
 

@@ -21,6 +21,11 @@ export const transferBody = z.object({
   confirm: z.literal(true, { error: 'field.mustConfirm' }),
 });
 
+/** Naar jezelf verwijzen states the same: the identity the patient was found with, and the confirmation. */
+export const selfReferralBody = transferBody;
+
+export const selfReferralResponse = z.object({ referred: z.literal(true), newReferral: z.boolean() });
+
 const organisationRef = z.object({ id: z.string(), name: z.string() });
 
 export const transferResponse = z.object({

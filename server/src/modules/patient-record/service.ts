@@ -12,6 +12,7 @@ import {
   readPersonalia,
   updatePersonalia,
 } from '../../patient-data/personalia.js';
+import { referToOwnOrganisation } from '../../patient-data/self-referral.js';
 import { readTreatmentTeam } from '../../patient-data/treatment-team.js';
 import { listPharmacies } from './repository.js';
 
@@ -28,6 +29,17 @@ export async function transfer(
   identity: { bsn: string; birthDate: string },
 ) {
   return transferPatient(deps, context, patientId, identity);
+}
+
+/** Naar jezelf verwijzen (seed 001 §7.4); the body's `confirm` is the confirmation of the relationship. */
+export async function referToSelf(
+  deps: PatientRecordDependencies,
+  context: RequestContext,
+  patientId: string,
+  identity: { bsn: string; birthDate: string },
+) {
+  const result = await referToOwnOrganisation(deps, context, patientId, identity);
+  return { referred: true as const, newReferral: result.referralId !== null };
 }
 
 function personaliaView(personalia: Personalia) {
