@@ -3,11 +3,13 @@
 // The same answers also become measurements (see the dagcurve form: 'nuchter' → glucose-fasting, the other moments
 // → glucose-random, each at the curve's date and the moment's time when filled in).
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
+import { roundDecimalString } from './decimal.js';
 import type { FormDefinition, LocalText } from './definition.js';
 import { EnableWhenEvaluator } from './enable-when.js';
 import { itemLocalText } from './item-text.js';
 import { findItem } from './item-tree.js';
 import { formDate, numericAnswer } from './measurements.js';
+import { findMeasure } from './measures.js';
 
 export interface DayCurvePoint {
   /** 'nuchter', 'na-ontbijt', … */
@@ -15,7 +17,7 @@ export interface DayCurvePoint {
   label: LocalText;
   /** HH:MM, or null when not filled in */
   time: string | null;
-  /** glucose in mmol/l as the exact decimal string typed */
+  /** glucose in mmol/l as an exact decimal string, rounded like its measurement (1 decimal) */
   value: string;
 }
 
@@ -34,11 +36,14 @@ export function dayCurvePoints(definition: FormDefinition, response: Questionnai
     if (value === undefined) continue;
     const group = findItem(definition.questionnaire, moment.moment) ?? findItem(definition.questionnaire, moment.valueLinkId);
     const time = moment.timeLinkId ? evaluator.effectiveAnswers(moment.timeLinkId)[0]?.valueTime : undefined;
+    // The same rounding as the moment's measurement (glucose: 1 decimal), so Dagcurves and Monitoring agree.
+    const rule = definition.measurements.find((candidate) => candidate.linkId === moment.valueLinkId);
+    const decimals = rule ? findMeasure(rule.code)?.decimals : undefined;
     points.push({
       moment: moment.moment,
       label: group ? itemLocalText(group) : { nl: moment.moment, en: moment.moment },
       time: time && /^\d{2}:\d{2}/.test(time) ? time.slice(0, 5) : null,
-      value,
+      value: decimals === undefined ? value : roundDecimalString(value, decimals),
     });
   }
   return points;
