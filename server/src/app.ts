@@ -17,6 +17,7 @@ import type { DatabaseHandle } from './db/connection.js';
 import { AppError, sendProblem, toAppError } from './http/problem.js';
 import { developmentMailboxRoutes } from './mail/routes.js';
 import { auditLogRoutes } from './modules/audit-log/routes.js';
+import { clinicalRecordRoutes } from './modules/clinical-record/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { hisLaunchRoutes } from './modules/his-launch/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     auth: werkplekAuth,
   });
   await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
+  await app.register(clinicalRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(hisLaunchRoutes, {
     deps: {
       db: database.db,

@@ -10,6 +10,7 @@ import { createProgressReporter } from './db/seed/progress.js';
 import { loggerOptions } from './logging.js';
 import { type MailSender, startMailSender } from './mail/sender.js';
 import { developmentMailbox, smtpTransport } from './mail/transport.js';
+import { FormLibraryConflictError, syncFormLibrary } from './modules/clinical-record/form-library-sync.js';
 import { printStartBanner } from './start-banner.js';
 import type { StartupState } from './startup-state.js';
 
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
   const owner = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // Migrations run as the owner; everything after as the application role, which cannot alter the audit log.
   await migrateToLatest(owner.db);
+  // The form library's new definitions, before anything (the demo data too) refers to them; a changed published
+  // version stops the start (FormLibraryConflictError names the form).
+  await syncFormLibrary(owner.db);
   // Demo data is loaded as the owner too: it is a bulk load that ends with ANALYZE (only owners may).
   if (config.seedDemo) {
     startup.stage = 'seeding';
@@ -107,7 +111,12 @@ function fail(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DirectoryLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof DirectoryLockedError ||
+    error instanceof FormLibraryConflictError
+  ) {
     fail(error.message);
   }
   process.stderr.write('keten: start failed\n');

@@ -37,6 +37,8 @@ const labels: Record<string, Record<Language, string>> = {
   gebruikersnummer: { nl: 'Gebruikersnummer', en: 'User number' },
   text: { nl: 'Tekst', en: 'Text' },
   visibility: { nl: 'Zichtbaar voor', en: 'Visible to' },
+  from: { nl: 'Vanaf', en: 'From' },
+  to: { nl: 'Tot en met', en: 'To' },
 };
 
 export function fieldLabel(language: Language, field: string): string {

@@ -179,6 +179,43 @@ const dictionary = {
   'field.notAnOption': { nl: '{field} moet een van deze waarden zijn: {options}.', en: '{field} must be one of: {options}.' },
   'field.badFormat': { nl: '{field} heeft een ongeldig formaat.', en: '{field} has an invalid format.' },
   'field.unknown': { nl: '{field} is onbekend.', en: '{field} is not recognised.' },
+  // The clinical record: tasks, publishing (docs/clinical-record.md §2). A question's problem comes from
+  // @keten/forms in both languages (params nl/en), so the server and the web form say the same.
+  'form.answerProblem': { nl: '{nl}', en: '{en}' },
+  'history.fromAfterTo': { nl: '{field} ligt na de einddatum.', en: '{field} is after the end date.' },
+  'form.invalid.title': { nl: 'Het formulier is nog niet compleet', en: 'The form is not complete yet' },
+  'form.invalid.detail': {
+    nl: 'Vul de gemarkeerde vragen in of verbeter ze; daarna kunt u publiceren.',
+    en: 'Answer or correct the marked questions; then you can publish.',
+  },
+  'form.taskInactive.title': { nl: 'Deze taak is (nog) niet actief', en: 'This task is not active (yet)' },
+  'form.taskInactive.detail': {
+    nl: 'Niet aan alle voorwaarden van deze taak is voldaan, zie de criteria bij de taak in Activiteiten.',
+    en: 'Not all conditions of this task are met; see the criteria of the task in Activities.',
+  },
+  'form.taskUsed.title': { nl: 'Deze taak is al uitgevoerd', en: 'This task has already been done' },
+  'form.taskUsed.detail': {
+    nl: 'Deze taak kan maar één keer per patiënt worden gepubliceerd. Wijzig de bestaande registratie via Historie.',
+    en: 'This task can be published only once per patient. Change the existing entry through History.',
+  },
+  'form.trajectoryOpen.title': { nl: 'Dit traject loopt al', en: 'This trajectory is already open' },
+  'form.trajectoryOpen.detail': {
+    nl: 'De patiënt heeft al een open traject van dit programma; er kan er maar één tegelijk open zijn.',
+    en: 'The patient already has an open trajectory of this programme; only one can be open at a time.',
+  },
+  'form.trajectoryNotOpen.title': { nl: 'Er loopt geen traject', en: 'No trajectory is open' },
+  'form.trajectoryNotOpen.detail': {
+    nl: 'De patiënt heeft geen open traject van dit programma om te stoppen.',
+    en: 'The patient has no open trajectory of this programme to stop.',
+  },
+  'form.requestIdUsed.title': {
+    nl: 'Dit verzoek is al voor iets anders gebruikt',
+    en: 'This request was already used for something else',
+  },
+  'form.requestIdUsed.detail': {
+    nl: 'Laad de pagina opnieuw en publiceer nogmaals.',
+    en: 'Reload the page and publish again.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof dictionary;

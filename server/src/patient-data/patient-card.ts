@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { RequestContext } from '../access/context.js';
 import type { Database } from '../db/schema.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
+import { dm2Recorded } from './record-day-curves.js';
 
 // The Infopaneel basics of a patient (seed 001 §5.1): who the patient is and where enrolled.
 
@@ -26,6 +27,8 @@ export interface PatientCard {
   } | null;
   /** Why this actor may see the record (the access decision's reason). */
   accessReason: string;
+  /** DM2 was recorded for the patient (a trajectory, open or ended): the Dagcurves tab is shown (seed 001 §5.5). */
+  dayCurvesAvailable: boolean;
 }
 
 /** Patient display id: `P` + 10 digits from the internal id (seed 001 §4: "P0000015982"). */
@@ -121,6 +124,7 @@ export async function readPatientCard(
         practice: row.practice_id && row.practice_name ? { id: row.practice_id, name: row.practice_name } : null,
         pharmacy: row.pharmacy_id && row.pharmacy_name ? { id: row.pharmacy_id, name: row.pharmacy_name } : null,
         accessReason: decision.reason,
+        dayCurvesAvailable: await dm2Recorded(trx, patientId),
       };
       return { status: 'open', card };
     },

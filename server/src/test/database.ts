@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPglite, type DatabaseHandle, type Engine, openPostgres, wrapPglite } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { syncFormLibrary } from '../modules/clinical-record/form-library-sync.js';
 
 /**
  * Engines the database tests run on: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set.
@@ -21,7 +22,9 @@ async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
   // (PGlite's own clone() would drop our type parsers.)
   pgliteTemplate ??= (async () => {
     const template = await createPglite();
-    await migrateToLatest(wrapPglite(template, 'template').db);
+    const { db } = wrapPglite(template, 'template');
+    await migrateToLatest(db);
+    await syncFormLibrary(db);
     const dump = await template.dumpDataDir('none');
     await template.close();
     return dump;
@@ -45,6 +48,7 @@ async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString(), { maxConnections: 5 });
   await migrateToLatest(handle.db);
+  await syncFormLibrary(handle.db);
   return {
     ...handle,
     asApplicationRole: async () => {

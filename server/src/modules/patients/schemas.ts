@@ -170,6 +170,7 @@ export const cardResponse = z.discriminatedUnion('status', [
         })
         .nullable(),
       accessReason: z.string(),
+      dayCurvesAvailable: z.boolean(),
     }),
   }),
 ]);
