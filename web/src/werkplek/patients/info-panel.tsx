@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
@@ -19,7 +20,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function genderLabel(t: ReturnType<typeof useTranslation>['t'], gender: string): string {
+export function genderLabel(t: TFunction, gender: string): string {
   switch (gender) {
     case 'male':
     case 'female':
