@@ -14,6 +14,7 @@ import { RequireScreen, RequireSession, WerkplekFallback } from '../werkplek/aut
 import { SetPasswordPage } from '../werkplek/auth/set-password-page';
 import { ComingLaterPage } from '../werkplek/coming-later/coming-later-page';
 import { DashboardPage } from '../werkplek/dashboard/dashboard-page';
+import { TaskPage } from '../werkplek/forms/task-page';
 import { HisLaunchPage } from '../werkplek/his/his-launch-page';
 import { comingLaterScreens, werkplekPaths } from '../werkplek/navigation';
 import { PatientAddPage } from '../werkplek/patients/patient-add-page';
@@ -89,6 +90,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireScreen screen="patientAdd">
                 <PatientAddPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'patienten/:patientId/taak/:formKey',
+            element: (
+              <RequireScreen screen="patientSearch">
+                <TaskPage />
               </RequireScreen>
             ),
           },

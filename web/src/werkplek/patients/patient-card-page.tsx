@@ -13,6 +13,7 @@ import { InfoPanel } from './info-panel';
 import { patientName } from './patient-format';
 import { patientPath } from './patient-paths';
 import { type PatientCard, patientCardQuery } from './patients-api';
+import { ActivitiesTab } from './record/activities/activities-tab';
 import { MemosTab } from './record/memos-tab';
 import { PersonaliaTab } from './record/personalia-tab';
 import type { TransferIdentity } from './record/record-api';
@@ -156,6 +157,7 @@ function PatientRecord({ card, tab, searchPath }: { card: PatientCard; tab: Reco
 function RecordTabPanel({ tab, card }: { tab: RecordTab; card: PatientCard }) {
   switch (tab) {
     case 'activities':
+      return <ActivitiesTab patientId={card.id} />;
     case 'monitoring':
     case 'history':
     case 'dayCurves':
