@@ -20,6 +20,7 @@ import { comingLaterScreens, werkplekPaths } from '../werkplek/navigation';
 import { PatientAddPage } from '../werkplek/patients/patient-add-page';
 import { PatientCardPage } from '../werkplek/patients/patient-card-page';
 import { PatientSearchPage } from '../werkplek/patients/patient-search-page';
+import { HistoryEntryRoute } from '../werkplek/patients/record/history/history-entry-route';
 import { SettingsPage } from '../werkplek/settings/settings-page';
 import { WerkplekLayout } from '../werkplek/werkplek-layout';
 import { LandingPage } from './landing-page';
@@ -106,6 +107,17 @@ export const routes: RouteObject[] = [
             element: (
               <RequireScreen screen="patientSearch">
                 <PatientCardPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            // One entry of the Historie: `/werkplek/patienten/1/historie/42`.
+            path: 'patienten/:patientId/:tab/:entryId',
+            element: (
+              <RequireScreen screen="patientSearch">
+                <HistoryEntryRoute>
+                  <PatientCardPage />
+                </HistoryEntryRoute>
               </RequireScreen>
             ),
           },

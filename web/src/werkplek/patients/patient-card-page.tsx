@@ -1,7 +1,6 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { isProblemError } from '../../api/client';
@@ -14,7 +13,10 @@ import { patientName } from './patient-format';
 import { patientPath } from './patient-paths';
 import { type PatientCard, patientCardQuery } from './patients-api';
 import { ActivitiesTab } from './record/activities/activities-tab';
+import { DayCurvesTab } from './record/day-curves/day-curves-tab';
+import { HistoryTab } from './record/history/history-tab';
 import { MemosTab } from './record/memos-tab';
+import { MonitoringTab } from './record/monitoring/monitoring-tab';
 import { PersonaliaTab } from './record/personalia-tab';
 import type { TransferIdentity } from './record/record-api';
 import { TeamTab } from './record/team-tab';
@@ -138,11 +140,14 @@ function PatientRecord({ card, tab, searchPath }: { card: PatientCard; tab: Reco
         variant={narrow ? 'pills' : 'default'}
       >
         <Tabs.List aria-label={t('werkplek.patients.tabs.label')}>
-          {recordTabs.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`werkplek.patients.tabs.${value}`)}
-            </Tabs.Tab>
-          ))}
+          {/* Dagcurves only when DM2 is recorded for the patient (seed 001 §5.5). */}
+          {recordTabs
+            .filter((value) => value !== 'dayCurves' || card.dayCurvesAvailable)
+            .map((value) => (
+              <Tabs.Tab key={value} value={value}>
+                {t(`werkplek.patients.tabs.${value}`)}
+              </Tabs.Tab>
+            ))}
         </Tabs.List>
         {recordTabs.map((value) => (
           <Tabs.Panel key={value} value={value} pt="md">
@@ -159,9 +164,11 @@ function RecordTabPanel({ tab, card }: { tab: RecordTab; card: PatientCard }) {
     case 'activities':
       return <ActivitiesTab patientId={card.id} />;
     case 'monitoring':
+      return <MonitoringTab patientId={card.id} />;
     case 'history':
+      return <HistoryTab patientId={card.id} />;
     case 'dayCurves':
-      return <LaterTab tab={tab} badge="withRecord" />;
+      return <DayCurvesTab patientId={card.id} />;
     case 'team':
       return <TeamTab patientId={card.id} />;
     case 'memos':
@@ -169,27 +176,4 @@ function RecordTabPanel({ tab, card }: { tab: RecordTab; card: PatientCard }) {
     case 'personalia':
       return <PersonaliaTab patientId={card.id} />;
   }
-}
-
-/** A tab whose content comes in a later version: a real panel that says what it will hold, never a blank one. */
-function LaterTab({ tab, badge }: { tab: RecordTab; badge: 'withRecord' }): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-      <Stack gap="sm" align="flex-start">
-        <Group gap="sm">
-          <Title order={2} size="h3">
-            {t(`werkplek.patients.tabs.${tab}`)}
-          </Title>
-          <Badge variant="light" color="gray">
-            {t(`werkplek.patients.later.${badge}`)}
-          </Badge>
-        </Group>
-        <Text>{t(`werkplek.patients.later.describe.${tab}`)}</Text>
-        <Alert color="gray" variant="light" w="100%">
-          <Text size="sm">{t(`werkplek.patients.later.${badge}Text`)}</Text>
-        </Alert>
-      </Stack>
-    </Paper>
-  );
 }

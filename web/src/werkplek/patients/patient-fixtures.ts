@@ -23,4 +23,5 @@ export const annaCard: PatientCard = {
     policyNumber: '3311990019',
   },
   accessReason: 'treatment-relationship',
+  dayCurvesAvailable: true,
 };

@@ -91,6 +91,8 @@ export interface PatientCard {
   pharmacy: { id: string; name: string } | null;
   lastInsuranceCheck: (Omit<InsuranceCheck, 'id' | 'outcome'> & { outcome: string }) | null;
   accessReason: string;
+  /** DM2 recorded for the patient: only then is there a Dagcurves tab (seed 001 §5.5). */
+  dayCurvesAvailable: boolean;
 }
 
 export type PatientCardResponse =

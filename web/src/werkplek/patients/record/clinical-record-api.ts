@@ -73,8 +73,7 @@ export const historyKey = (patientId: string) => [...recordKey(patientId), 'hist
 export function historyQuery(patientId: string, filters: HistoryFilters, client: ApiClient = api) {
   return queryOptions({
     queryKey: [...historyKey(patientId), 'list', filters] as const,
-    queryFn: ({ signal }): Promise<HistoryPage> =>
-      client.get(`${base(patientId)}/history?${historyParams(filters)}`, signal),
+    queryFn: ({ signal }): Promise<HistoryPage> => client.get(`${base(patientId)}/history?${historyParams(filters)}`, signal),
     // Paging and filtering keep the old rows on screen until the new ones are there.
     placeholderData: keepPreviousData,
   });
@@ -100,10 +99,9 @@ export function historyEntryQuery(patientId: string, entryId: string, version: n
   return queryOptions({
     queryKey: [...historyKey(patientId), 'entry', entryId, version ?? 'current'] as const,
     queryFn: ({ signal }): Promise<HistoryEntryDetail> =>
-      client.get(
-        `${base(patientId)}/history/${encodeURIComponent(entryId)}${version ? `?version=${version}` : ''}`,
-        signal,
-      ),
+      client.get(`${base(patientId)}/history/${encodeURIComponent(entryId)}${version ? `?version=${version}` : ''}`, signal),
+    // Another version of the same entry: the one on screen stays until the next is there.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -193,4 +191,12 @@ export function toNumber(value: Decimal | null | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;
   const number = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(number) ? number : null;
+}
+
+/** A number for a chart axis or tooltip: `7.25` → `7,25` in Dutch; no thousands separator (lab values). */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language.startsWith('en') ? 'en-GB' : 'nl-NL', {
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(value);
 }
