@@ -315,7 +315,11 @@ function exclusionExists(actor: Actor, patientId: RawBuilder<string>): Expressio
       .select(sql.lit(1).as('one'))
       .where('x.patient_id', '=', patientId)
       .where('x.revoked_at', 'is', null)
-      .where(granteeCondition(actor, 'x')),
+      .where(granteeCondition(actor, 'x'))
+      // A per-patient probe too (the unique index on patient_id…), not an anti-join: a query with only probes
+      // in its WHERE stays a single-table query, so a search that wants the first page in list order can stop
+      // reading as soon as the page is full (patient-data/patient-search.ts, plan `name-order`).
+      .modifyEnd(sql`offset 0`),
   );
 }
 

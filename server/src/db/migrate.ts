@@ -6,6 +6,7 @@ import * as audit from './migrations/0004-audit.js';
 import * as patients from './migrations/0005-patients.js';
 import * as hisLaunch from './migrations/0006-his-launch.js';
 import * as legacyImport from './migrations/0007-legacy-import.js';
+import * as patientSearch from './migrations/0008-patient-search.js';
 import * as clinicalRecord from './migrations/0009-clinical-record.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-patients': patients,
   '0006-his-launch': hisLaunch,
   '0007-legacy-import': legacyImport,
+  '0008-patient-search': patientSearch,
   '0009-clinical-record': clinicalRecord,
 };
 

@@ -102,6 +102,8 @@ export interface PatientTable {
   roepnaam: string;
   family_name_prefix: string | null;
   family_name: string;
+  /** keten_fold(tussenvoegsel + ' ' + family name), kept by the database (migration 0008), for name search. */
+  family_name_search: ColumnType<string, never, never>;
   birth_date: DateOnly;
   gender: Gender;
   nationality: Generated<string>;

@@ -1,13 +1,16 @@
-import { sql } from 'kysely';
-import { auditActorOf, type RequestContext } from '../access/context.js';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Actor, auditActorOf, type RequestContext } from '../access/context.js';
 import {
   canSearch,
+  type Executor,
   loadRoleRights,
   patientAccessCondition,
   patientNotExcludedCondition,
   type SearchCriterion,
+  type SearchScope,
 } from '../access/index.js';
 import { recordAuditEvents } from '../audit/record.js';
+import type { Database } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
 import type { PatientDataDependencies } from './patient-access.js';
 import { patientDisplayId } from './patient-card.js';
@@ -16,6 +19,19 @@ import { patientDisplayId } from './patient-card.js';
 // the family name, with or without tussenvoegsel and accents. Which patients a search may return is an access
 // decision (canSearch), applied in SQL; every patient shown is an access to that patient's data, so each result
 // row is logged (one event per patient per request, NEN 7513).
+//
+// Speed (budget p99 ≤ 30 ms, bench/README.md). The list is ordered by family name, birth date and id, and a page
+// is the first 25 patients in that order the actor may see. The query lists the patients that match the criteria
+// in that order and checks access one patient at a time (an indexed probe) only until the page is full, so the
+// access check costs the same for a practice of 40,000 patients as for a chain partner's handful. How the matches
+// are listed in order depends on how many there are:
+// - `matches-first`: the matches come from an index (P-ID, BSN, birth date, trigrams of the folded name, or the
+//   1-2 letter pieces for a short name term), are sorted, then checked. Cost grows with the number of matches.
+// - `name-order`: for a name term so broad that sorting all its matches would blow the budget ("van", "e"), the
+//   list order index (migration 0008) is read from the start, testing the folded name stored in the index, and
+//   stops when the page is full: broad terms match early.
+// The planner's own estimate of the number of matches (EXPLAIN, no execution) decides; it cannot make this choice
+// itself, because it assumes the matches are spread evenly through the name order while they cluster by name.
 
 export interface PatientSearchCriteria {
   /** The numeric part of a P-ID, or an old id of the previous system. */
@@ -43,6 +59,14 @@ export interface PatientSearchHit {
 
 export const SEARCH_PAGE_SIZE = 25;
 
+/**
+ * Above this many estimated matches a name-only search reads the list order index instead of sorting the matches
+ * (bench/README.md: sorting ≈ 5,000 matches stays well within the budget on PGlite, the slower engine).
+ */
+export const MAX_SORTED_NAME_MATCHES = 5000;
+
+export type SearchPlan = 'matches-first' | 'name-order';
+
 function criteriaOf(criteria: PatientSearchCriteria): SearchCriterion[] {
   const used: SearchCriterion[] = [];
   if (criteria.patientNumber) used.push('patient-id');
@@ -53,7 +77,7 @@ function criteriaOf(criteria: PatientSearchCriteria): SearchCriterion[] {
 }
 
 /** Lower case, accents removed — the same folding as `keten_fold()` in SQL, for the LIKE pattern. */
-function fold(value: string): string {
+export function foldName(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
@@ -62,8 +86,113 @@ function fold(value: string): string {
     .replace(/\s+/g, ' ');
 }
 
-function likePattern(value: string): string {
-  return `%${fold(value).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+function likePattern(folded: string): string {
+  return `%${folded.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Terms shorter than a trigram: the 1-2 letter pieces index lists their matches (migration 0008). */
+const SHORT_TERM_LENGTH = 2;
+
+type PatientExpressions = ExpressionBuilder<Database, 'patient'>;
+
+/**
+ * "The folded family name (with tussenvoegsel) contains the term". For the `name-order` plan as a LIKE on the
+ * column the list order index holds; otherwise in the form an index can answer: trigrams, or for a 1-2 letter
+ * term the pieces (containing the piece is exactly LIKE '%…%' for such a term).
+ */
+function nameCondition(eb: PatientExpressions, folded: string, plan: SearchPlan): Expression<SqlBool> {
+  if (plan === 'matches-first' && [...folded].length <= SHORT_TERM_LENGTH) {
+    return eb(sql`keten_short_grams(patient.family_name_search)`, '@>', sql<string[]>`array[${folded}]::text[]`);
+  }
+  return eb('patient.family_name_search', 'like', likePattern(folded));
+}
+
+/** The patients matching the criteria (no access check yet), in list order; `offset 0` keeps it a subquery. */
+function matchingPatients(executor: Executor, criteria: PatientSearchCriteria, plan: SearchPlan) {
+  let query = executor.selectFrom('patient').select(['patient.id', 'patient.family_name', 'patient.birth_date']);
+  if (criteria.patientNumber) {
+    const number = criteria.patientNumber;
+    query = query.where((eb) => eb.or([eb('patient.id', '=', number), eb('patient.legacy_id', '=', number)]));
+  }
+  if (criteria.bsn) query = query.where('patient.bsn', '=', criteria.bsn);
+  if (criteria.birthDate) query = query.where('patient.birth_date', '=', criteria.birthDate);
+  const name = criteria.name ? foldName(criteria.name) : '';
+  if (name) query = query.where((eb) => nameCondition(eb, name, plan));
+  return query;
+}
+
+function accessCondition(actor: Actor, scope: SearchScope, now: Date, patientIdColumn: string): Expression<SqlBool> {
+  return scope === 'any-patient'
+    ? patientNotExcludedCondition(actor, patientIdColumn)
+    : patientAccessCondition(actor, now, patientIdColumn);
+}
+
+/**
+ * `name-order` when the criteria are only a name whose matches the planner estimates above
+ * MAX_SORTED_NAME_MATCHES; `matches-first` otherwise.
+ */
+export async function choosePlan(
+  executor: Executor,
+  criteria: PatientSearchCriteria,
+  maxSortedMatches = MAX_SORTED_NAME_MATCHES,
+): Promise<SearchPlan> {
+  if (criteria.patientNumber || criteria.bsn || criteria.birthDate || !criteria.name) return 'matches-first';
+  const [explained] = await matchingPatients(executor, criteria, 'matches-first').explain('json');
+  const plan = (explained?.['QUERY PLAN'] as [{ Plan?: { 'Plan Rows'?: number } }] | undefined)?.[0]?.Plan;
+  return (plan?.['Plan Rows'] ?? 0) > maxSortedMatches ? 'name-order' : 'matches-first';
+}
+
+/**
+ * One page of search results as SQL: the matching patients in list order, checked for access one by one
+ * (`patientAccessCondition`, a per-patient probe) until the page (plus one, to tell whether there is more) is
+ * full; then their columns and current practice for just those rows.
+ */
+export function searchPageQuery(
+  executor: Executor,
+  actor: Actor,
+  scope: SearchScope,
+  criteria: PatientSearchCriteria,
+  page: number,
+  now: Date,
+  plan: SearchPlan,
+) {
+  const ordered = matchingPatients(executor, criteria, plan)
+    .orderBy('patient.family_name')
+    .orderBy('patient.birth_date')
+    .orderBy('patient.id')
+    .modifyEnd(sql`offset 0`);
+  let visible = executor
+    .selectFrom(ordered.as('candidate'))
+    .select(['candidate.id', 'candidate.family_name', 'candidate.birth_date'])
+    .where(accessCondition(actor, scope, now, 'candidate.id'))
+    .limit(SEARCH_PAGE_SIZE + 1)
+    .offset((page - 1) * SEARCH_PAGE_SIZE);
+  // Without an ORDER BY here the planner plans `ordered` for the first rows only: an ordered index scan that
+  // stops early (name-order). With it, it plans for all matches: index lookups and a sort (matches-first). The
+  // rows keep `ordered`'s order either way: a filter and a limit over a subquery do not reorder.
+  if (plan === 'matches-first') {
+    visible = visible.orderBy('candidate.family_name').orderBy('candidate.birth_date').orderBy('candidate.id');
+  }
+  return executor
+    .selectFrom(visible.as('hit'))
+    .innerJoin('patient', 'patient.id', 'hit.id')
+    .leftJoin('enrolment', (join) => join.onRef('enrolment.patient_id', '=', 'patient.id').on('enrolment.valid_to', 'is', null))
+    .leftJoin('organisation as practice', 'practice.id', 'enrolment.organisation_id')
+    .select([
+      'patient.id',
+      'patient.legacy_id',
+      'patient.roepnaam',
+      'patient.initials',
+      'patient.family_name_prefix',
+      'patient.family_name',
+      'patient.birth_date',
+      'patient.gender',
+      'patient.bsn',
+      'practice.name as practice_name',
+    ])
+    .orderBy('hit.family_name')
+    .orderBy('hit.birth_date')
+    .orderBy('hit.id');
 }
 
 export async function searchPatients(
@@ -79,48 +208,11 @@ export async function searchPatients(
   const roleRights = actor.kind === 'provider' ? await loadRoleRights(deps.db, actor.role) : {};
   const decision = canSearch(actor, roleRights, used);
   if (!decision.allow) throw AppError.notFound();
+  const scope = decision.scope ?? 'within-grounds';
 
   return deps.db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('patient')
-      .leftJoin('enrolment', (join) => join.onRef('enrolment.patient_id', '=', 'patient.id').on('enrolment.valid_to', 'is', null))
-      .leftJoin('organisation as practice', 'practice.id', 'enrolment.organisation_id')
-      .select([
-        'patient.id',
-        'patient.legacy_id',
-        'patient.roepnaam',
-        'patient.initials',
-        'patient.family_name_prefix',
-        'patient.family_name',
-        'patient.birth_date',
-        'patient.gender',
-        'patient.bsn',
-        'practice.name as practice_name',
-      ])
-      .where(decision.scope === 'any-patient' ? patientNotExcludedCondition(actor) : patientAccessCondition(actor, now));
-    if (criteria.patientNumber) {
-      const number = criteria.patientNumber;
-      query = query.where((eb) => eb.or([eb('patient.id', '=', number), eb('patient.legacy_id', '=', number)]));
-    }
-    if (criteria.bsn) query = query.where('patient.bsn', '=', criteria.bsn);
-    if (criteria.birthDate) query = query.where('patient.birth_date', '=', criteria.birthDate);
-    if (criteria.name) {
-      const pattern = likePattern(criteria.name);
-      // Both expressions have a trigram index (migration 0001): "jong", "de jong", "Ölçer" typed as "olcer".
-      query = query.where((eb) =>
-        eb.or([
-          eb(sql`keten_fold(patient.family_name)`, 'like', pattern),
-          eb(sql`keten_fold(coalesce(patient.family_name_prefix || ' ', '') || patient.family_name)`, 'like', pattern),
-        ]),
-      );
-    }
-    const rows = await query
-      .orderBy('patient.family_name')
-      .orderBy('patient.birth_date')
-      .orderBy('patient.id')
-      .limit(SEARCH_PAGE_SIZE + 1)
-      .offset((page - 1) * SEARCH_PAGE_SIZE)
-      .execute();
+    const plan = await choosePlan(trx, criteria);
+    const rows = await searchPageQuery(trx, actor, scope, criteria, page, now, plan).execute();
     const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
       displayId: patientDisplayId(row.id),
@@ -134,6 +226,7 @@ export async function searchPatients(
       bsnMasked: row.bsn ? `******${row.bsn.slice(-3)}` : null,
       practiceName: row.practice_name,
     }));
+    // All shown patients in one append (one chain lock, one multi-row insert).
     await recordAuditEvents(
       trx,
       hits.map((hit) => ({
@@ -142,7 +235,7 @@ export async function searchPatients(
         action: 'search' as const,
         objectType: 'patient-search-result',
         outcome: 'success' as const,
-        reason: decision.scope === 'any-patient' ? 'bsn+birth-date' : 'within-grounds',
+        reason: scope === 'any-patient' ? 'bsn+birth-date' : 'within-grounds',
         ip: context.ip,
         userAgent: context.userAgent,
         sessionRef: context.sessionRef,
@@ -151,6 +244,6 @@ export async function searchPatients(
       })),
       { now: () => now },
     );
-    return { hits, hasMore: rows.length > SEARCH_PAGE_SIZE, scope: decision.scope ?? 'within-grounds' };
+    return { hits, hasMore: rows.length > SEARCH_PAGE_SIZE, scope };
   });
 }

@@ -1,0 +1,271 @@
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, ProviderActor, RequestContext } from '../access/context.js';
+import type { SearchScope } from '../access/decision.js';
+import { addExclusion, patientAccessCondition, patientNotExcludedCondition } from '../access/repository.js';
+import { verifyAuditChain } from '../audit/verify.js';
+import { findAccountByUsername } from '../auth/repository.js';
+import { ManualClock } from '../clock.js';
+import type { DatabaseHandle } from '../db/connection.js';
+import type { Database } from '../db/schema.js';
+import { parseSearchQuery } from '../modules/patients/search-query.js';
+import { createTestDatabase, testEngines } from '../test/database.js';
+import { createAccount, createOrganisation } from '../test/fixtures.js';
+import {
+  choosePlan,
+  foldName,
+  type PatientSearchCriteria,
+  SEARCH_PAGE_SIZE,
+  type SearchPlan,
+  searchPageQuery,
+  searchPatients,
+} from './patient-search.js';
+
+// The search's two plans (patient-search.ts) must give exactly what the straightforward query gave before
+// migration 0008 — the same patients, in the same order, page by page, under the same access condition — for
+// every kind of term: long and 1-2 letters, with tussenvoegsel, with accents, combined with a birth date.
+
+const families: readonly (readonly [string | null, string])[] = [
+  ['de', 'Vries'],
+  [null, 'Vries'],
+  ['van der', 'Berg'],
+  ['van den', 'Berg'],
+  ['van', 'Dijk'],
+  [null, 'Jansen'],
+  [null, 'Janssen'],
+  ['de', 'Jong'],
+  [null, 'Bakker'],
+  [null, 'Çelik'],
+  [null, 'Müller'],
+  [null, 'Öztürk'],
+  [null, 'Yılmaz'],
+  ['El', 'Amrani'],
+  [null, 'Elzinga'],
+  ["van 't", 'Hof'],
+  ['ten', 'Brink'],
+  [null, 'Zwart'],
+  [null, 'Ünal'],
+  [null, 'Smit'],
+  [null, 'Smits'],
+  [null, 'Visser'],
+  [null, '100%_Echt'],
+];
+
+const terms = [
+  'vries',
+  'de vr',
+  'VAN DER',
+  'van',
+  'berg',
+  'jans',
+  'jong',
+  'de jo',
+  'celik',
+  'Çelik',
+  'muller',
+  'ozturk',
+  'yilm',
+  'el',
+  'el amrani',
+  'e',
+  'a',
+  'zw',
+  'q',
+  "'t h",
+  'smit',
+  'ij',
+  'n d',
+  '%',
+  '_e',
+  '0%_',
+  'jong 12-03-1961',
+  'e 12-03-1961',
+];
+
+describe.each(testEngines)('patient search plans (%s)', (engine) => {
+  let database: DatabaseHandle;
+  const clock = new ManualClock('2026-11-29T10:00:00Z');
+  const contexts: Record<string, RequestContext> = {};
+  const actor = (username: string) => contexts[username]?.actor as Actor;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    const db = database.db;
+    const north = await createOrganisation(db, { name: 'Huisartsenpraktijk Zoek Noord', abbreviation: 'HAPSN' });
+    const south = await createOrganisation(db, { name: 'Huisartsenpraktijk Zoek Zuid', abbreviation: 'HAPSZ' });
+    const dietitians = await createOrganisation(db, { name: 'Diëtisten Zoek', abbreviation: 'DZOEK', type: 'dietitian' });
+    await createAccount(db, { organisationId: north.id, username: 'huisarts.hapsn', role: 'huisarts', gebruikersnummer: 1 });
+    await createAccount(db, { organisationId: south.id, username: 'huisarts.hapsz', role: 'huisarts', gebruikersnummer: 1 });
+    await createAccount(db, { organisationId: dietitians.id, username: 'dietist.dzoek', role: 'dietist', gebruikersnummer: 1 });
+    for (const username of ['huisarts.hapsn', 'huisarts.hapsz', 'dietist.dzoek']) {
+      const account = await findAccountByUsername(db, username);
+      contexts[username] = {
+        actor: account?.actor as ProviderActor,
+        requestId: `search-${username}`,
+        ip: '127.0.0.1',
+        userAgent: 'vitest',
+        sessionRef: 'session-ref',
+      };
+    }
+    const gp = actor('huisarts.hapsn') as ProviderActor;
+
+    // 460 patients: every family 20 times, birth dates repeating (so the id decides the order within a date),
+    // at the north or south practice or none, some referred to the dietitians, one excluding the north GP.
+    const rows = Array.from({ length: 460 }, (_, index) => {
+      const [prefix, family] = families[index % families.length] ?? [null, 'Leeg'];
+      return {
+        bsn: String(100_000_000 + index * 7),
+        roepnaam: `Patiënt${index}`,
+        family_name_prefix: prefix,
+        family_name: family,
+        birth_date: index % 9 === 0 ? '1961-03-12' : `19${40 + (index % 50)}-0${1 + (index % 9)}-1${index % 10}`,
+        gender: 'female' as const,
+      };
+    });
+    const patients = await db.insertInto('patient').values(rows).returning('id').execute();
+    const enrolments = patients.flatMap(({ id }, index) =>
+      index % 5 === 4 ? [] : [{ patient_id: id, organisation_id: index % 5 < 2 ? north.id : south.id, valid_from: '2020-01-01' }],
+    );
+    await db.insertInto('enrolment').values(enrolments).execute();
+    const referred = patients.filter((_, index) => index % 11 === 3);
+    await db
+      .insertInto('referral')
+      .values(
+        referred.map(({ id }) => ({
+          patient_id: id,
+          from_account_id: gp.accountId,
+          to_organisation_id: dietitians.id,
+          to_role: 'dietist',
+          reason: 'GLI',
+        })),
+      )
+      .execute();
+    await addExclusion(db, {
+      patientId: patients[0]?.id ?? '',
+      granteeType: 'account',
+      granteeId: gp.accountId,
+      createdBy: 'portal-user:1',
+      at: clock.now(),
+    });
+    await sql`analyze`.execute(db);
+  });
+  afterAll(() => database.close());
+
+  /** The search as it was before migration 0008: keten_fold() per row, sort everything, OFFSET/LIMIT. */
+  async function referenceIds(who: Actor, scope: SearchScope, criteria: PatientSearchCriteria, page: number) {
+    const db: Kysely<Database> = database.db;
+    let query = db
+      .selectFrom('patient')
+      .select('patient.id')
+      .where(scope === 'any-patient' ? patientNotExcludedCondition(who) : patientAccessCondition(who, clock.now()));
+    if (criteria.patientNumber) {
+      const number = criteria.patientNumber;
+      query = query.where((eb) => eb.or([eb('patient.id', '=', number), eb('patient.legacy_id', '=', number)]));
+    }
+    if (criteria.bsn) query = query.where('patient.bsn', '=', criteria.bsn);
+    if (criteria.birthDate) query = query.where('patient.birth_date', '=', criteria.birthDate);
+    if (criteria.name) {
+      const pattern = `%${foldName(criteria.name).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`keten_fold(patient.family_name)`, 'like', pattern),
+          eb(sql`keten_fold(coalesce(patient.family_name_prefix || ' ', '') || patient.family_name)`, 'like', pattern),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy('patient.family_name')
+      .orderBy('patient.birth_date')
+      .orderBy('patient.id')
+      .limit(SEARCH_PAGE_SIZE + 1)
+      .offset((page - 1) * SEARCH_PAGE_SIZE)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  async function planIds(who: Actor, scope: SearchScope, criteria: PatientSearchCriteria, page: number, plan: SearchPlan) {
+    const rows = await searchPageQuery(database.db, who, scope, criteria, page, clock.now(), plan).execute();
+    return rows.map((row) => row.id);
+  }
+
+  it.each(['huisarts.hapsn', 'huisarts.hapsz', 'dietist.dzoek'])(
+    'finds for %s exactly what the straightforward query found, with either plan, page by page',
+    async (username) => {
+      const who = actor(username);
+      let compared = 0;
+      for (const term of terms) {
+        const criteria = parseSearchQuery(term);
+        for (let page = 1; page <= 5; page++) {
+          const expected = await referenceIds(who, 'within-grounds', criteria, page);
+          for (const plan of ['matches-first', 'name-order'] as const) {
+            expect(await planIds(who, 'within-grounds', criteria, page, plan), `${term} page ${page} ${plan}`).toEqual(expected);
+          }
+          compared += expected.length;
+          if (expected.length <= SEARCH_PAGE_SIZE) break;
+        }
+      }
+      expect(compared).toBeGreaterThan(username === 'dietist.dzoek' ? 20 : 400);
+    },
+  );
+
+  it('finds any patient who has not excluded the actor by BSN and birth date, like before', async () => {
+    for (const username of ['huisarts.hapsn', 'dietist.dzoek']) {
+      for (const index of [0, 1, 9, 13]) {
+        const criteria = { bsn: String(100_000_000 + index * 7), birthDate: '1961-03-12' };
+        const expected = await referenceIds(actor(username), 'any-patient', criteria, 1);
+        expect(await planIds(actor(username), 'any-patient', criteria, 1, 'matches-first')).toEqual(expected);
+      }
+    }
+    // Patient 0 excluded the north GP: not even BSN and birth date find them.
+    expect(await referenceIds(actor('huisarts.hapsn'), 'any-patient', { bsn: '100000000', birthDate: '1961-03-12' }, 1)).toEqual(
+      [],
+    );
+  });
+
+  it('sorts the matches of exact criteria and of narrow names, and reads broad names in list order', async () => {
+    expect(await choosePlan(database.db, { bsn: '100000007' })).toBe('matches-first');
+    expect(await choosePlan(database.db, { birthDate: '1961-03-12', name: 'e' })).toBe('matches-first');
+    expect(await choosePlan(database.db, { name: 'yilm' })).toBe('matches-first');
+    expect(await choosePlan(database.db, { name: 'e' })).toBe('matches-first');
+    // With a lower limit than 5,000 matches (460 patients never reach it) the planner's estimate decides.
+    expect(await choosePlan(database.db, { name: 'e' }, 100)).toBe('name-order');
+    expect(await choosePlan(database.db, { name: 'yilm' }, 100)).toBe('matches-first');
+    expect(await choosePlan(database.db, { name: 'jong', birthDate: '1961-03-12' }, 0)).toBe('matches-first');
+  });
+
+  it('logs every shown patient once, in one append that keeps the chain intact, and tells whether there is more', async () => {
+    const context = contexts['huisarts.hapsn'] as RequestContext;
+    const before = await database.db
+      .selectFrom('audit_event')
+      .select(sql<string>`count(*)`.as('count'))
+      .executeTakeFirstOrThrow();
+    const first = await searchPatients({ db: database.db, clock }, context, { name: 'e' }, 1);
+    const second = await searchPatients({ db: database.db, clock }, context, { name: 'e' }, 2);
+    expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    expect(first.hasMore).toBe(true);
+    expect(second.hits.map((hit) => hit.id)).toEqual(
+      (await referenceIds(context.actor, 'within-grounds', { name: 'e' }, 2)).slice(0, SEARCH_PAGE_SIZE),
+    );
+    const events = await database.db
+      .selectFrom('audit_event')
+      .select(['patient_id', 'action', 'object_type', 'reason', 'details'])
+      .where('id', '>', sql<string>`(select max(id) - ${first.hits.length + second.hits.length} from audit_event)`)
+      .orderBy('id')
+      .execute();
+    expect(events.map((event) => event.patient_id)).toEqual([...first.hits, ...second.hits].map((hit) => hit.id));
+    expect(events[0]).toMatchObject({
+      action: 'search',
+      object_type: 'patient-search-result',
+      reason: 'within-grounds',
+      details: { criteria: 'family-name' },
+    });
+    const after = await database.db.selectFrom('audit_event').select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow();
+    expect(Number(after.count) - Number(before.count)).toBe(first.hits.length + second.hits.length);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    const last = await searchPatients({ db: database.db, clock }, context, { name: 'jong' }, 1);
+    expect(last.hasMore).toBe(false);
+    expect(last.hits.every((hit) => hit.familyName === 'Jong' && hit.practiceName === 'Huisartsenpraktijk Zoek Noord')).toBe(
+      true,
+    );
+  });
+});
