@@ -1,9 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { hashPassword } from '../../auth/password.js';
+import { syncFormLibrary } from '../../modules/clinical-record/form-library-sync.js';
 import { seedHisDemo } from '../../modules/his-launch/demo.js';
 import type { Database } from '../schema.js';
 import { SYNTHETIC_BSN_CAPACITY } from './bsn.js';
 import { toDay, todayInAmsterdam } from './dates.js';
+import { buildStoryHistory } from './demo-history.js';
 import { buildDemoStories } from './demo-persons.js';
 import { DEMO_PASSWORD } from './demo-region.js';
 import { countSyntheticPatients, insertSyntheticBatch } from './insert-patients.js';
@@ -69,16 +71,19 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
     interrupted: false,
   };
 
+  // The records' entries refer to stored form definitions (also when the seed runs without the app: npm run seed).
+  await syncFormLibrary(db);
   let ids = await loadRegionIds(db);
   if (!ids) {
     const passwordHash = await hashPassword(DEMO_PASSWORD); // once: argon2id is deliberately slow
     const stories = buildDemoStories(referenceDate);
+    const history = buildStoryHistory(referenceDate, stories.measurements, stories.referrals);
     ids = await db.transaction().execute(async (trx) => {
       await lockSeeding(trx);
       const existing = await loadRegionIds(trx); // another process may have won the race
       if (existing) return existing;
       const region = await insertDemoRegion(trx, passwordHash);
-      const fixed = await insertDemoStories(trx, region.ids, stories);
+      const fixed = await insertDemoStories(trx, region.ids, stories, history);
       summary.organisations = region.organisations;
       summary.accounts = region.accounts;
       summary.patients = fixed.patients;

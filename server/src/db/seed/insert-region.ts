@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
+import { insertStoryEntries, type StoryEntry } from './demo-history.js';
 import type { DemoStories } from './demo-persons.js';
 import { demoEmail, demoOrganisations, demoStaff, PHARMACIES, PRACTICES } from './demo-region.js';
 
@@ -113,7 +114,8 @@ export async function insertDemoStories(
   trx: Kysely<Database>,
   ids: RegionIds,
   stories: DemoStories,
-): Promise<{ patients: number; measurements: number; patientIds: ReadonlyMap<string, string> }> {
+  history: readonly StoryEntry[] = [],
+): Promise<{ patients: number; measurements: number; entries: number; patientIds: ReadonlyMap<string, string> }> {
   const wanted = stories.patients.map((patient) => String(patient.id));
   const taken = await trx.selectFrom('patient').select('id').where('id', 'in', wanted).execute();
   const useFixedIds = taken.length === 0;
@@ -159,10 +161,12 @@ export async function insertDemoStories(
       })),
     )
     .execute();
+  // The history (demo-history.ts): entries first, so the measurements they stand for can name their response.
+  const { responseOf, derived } = await insertStoryEntries(trx, history, { patient, organisation, account });
   await trx
     .insertInto('measurement')
     .values(
-      stories.measurements.map((row) => ({
+      stories.measurements.map((row, index) => ({
         patient_id: patient(row.patient),
         code: row.code,
         value: row.value,
@@ -170,6 +174,8 @@ export async function insertDemoStories(
         measured_at: row.measuredAt,
         organisation_id: organisation(row.organisation),
         source: row.source,
+        form_response_id: responseOf.get(index) ?? null,
+        record_type: row.source === 'hospital-lab' ? 'hospital' : 'somatic',
       })),
     )
     .execute();
@@ -226,7 +232,12 @@ export async function insertDemoStories(
       })),
     )
     .execute();
-  return { patients: patientIds.size, measurements: stories.measurements.length, patientIds };
+  return {
+    patients: patientIds.size,
+    measurements: stories.measurements.length + derived,
+    entries: history.length,
+    patientIds,
+  };
 }
 
 function required(map: ReadonlyMap<string, string>, key: string): string {
