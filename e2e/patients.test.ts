@@ -366,7 +366,7 @@ describe('Patients', () => {
 
   // The story continues with "must confirm the relationship" (seed 001 §7.4 "Naar jezelf verwijzen"); the server
   // leaves that to the referrals issue and answers the card 404 for now, so the Werkplek says what to do instead.
-  it('dietist.vitaal does not find Anna by name, does by BSN and birth date, and is told to ask for a referral', async () => {
+  it('dietist.vitaal does not find Anna by name, does by BSN and birth date, and refers her to itself by confirming the relationship', async () => {
     const context = await newDutchContext(browser);
     try {
       const dietitian = await newPage(context);
@@ -385,13 +385,19 @@ describe('Patients', () => {
       await search(dietitian, '999990019 12-03-1961');
       expect(await resultNames(dietitian)).toEqual(['Anna de Jong']);
       await resultsTable(dietitian).getByRole('link', { name: 'Open dossier van Anna de Jong' }).click();
-      await dietitian
-        .getByRole('heading', { level: 1, name: 'Behandelrelatie bevestigen' })
-        .or(dietitian.getByRole('heading', { level: 1, name: 'Nog niet naar je verwezen' }))
-        .waitFor();
+      // Naar jezelf verwijzen (seed 001 §7.4): confirming the relationship refers Anna to the dietitian's practice.
+      await dietitian.getByRole('heading', { level: 1, name: 'Behandelrelatie bevestigen' }).waitFor();
+      expect(await dietitian.getByText('De patiënt is nog niet naar Diëtistenpraktijk Vitaal verwezen.').isVisible()).toBe(true);
       expect(await dietitian.getByRole('tablist').count()).toBe(0);
-      await screenshot(dietitian, 'patient-not-referred');
-      expect(await seriousViolations(dietitian), 'axe: not referred').toEqual([]);
+      await screenshot(dietitian, 'patient-self-referral');
+      expect(await seriousViolations(dietitian), 'axe: self-referral').toEqual([]);
+      await dietitian.getByRole('button', { name: 'Bevestigen' }).click();
+      await dietitian.getByRole('tablist').waitFor();
+
+      // Referred now: the name finds her.
+      await dietitian.goto(`${server.baseUrl}/werkplek/patienten`, { waitUntil: 'networkidle' });
+      await search(dietitian, 'jong');
+      expect(await resultNames(dietitian)).toContain('Anna de Jong');
     } finally {
       await context.close();
     }
