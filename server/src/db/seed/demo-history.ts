@@ -109,6 +109,56 @@ export function publishedAfter(at: string, minutes = 25): string {
   return new Date(Date.parse(at) + minutes * 60_000).toISOString();
 }
 
+// --- synthetic patients ---
+
+const TEMPLATE_DATE = '1900-01-01';
+const templates = new Map<string, string>();
+
+/**
+ * The same as `visitResponse`, fast enough for a million patients: the form's filled-in defaults are made once
+ * per form (with a placeholder date) and only the date and the values change per visit.
+ */
+export function quickVisitResponse(
+  definition: FormDefinition,
+  visit: Visit,
+  measurements: readonly GeneratedMeasurement[],
+  note: string,
+): { response: QuestionnaireResponse; linked: number[] } {
+  const key = `${definition.key}@${definition.version}|${note}`;
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = JSON.stringify(filledResponse(definition, { date: TEMPLATE_DATE, note }));
+    templates.set(key, template);
+  }
+  let response = JSON.parse(template.replaceAll(TEMPLATE_DATE, visit.at.slice(0, 10))) as QuestionnaireResponse;
+  const rules = new Map(definition.measurements.map((rule) => [rule.code, rule.linkId]));
+  const linked: number[] = [];
+  const seen = new Set<string>();
+  for (const index of visit.measurements) {
+    const measurement = measurements[index] as GeneratedMeasurement;
+    const linkId = rules.get(measurement.code);
+    if (!linkId || seen.has(measurement.code)) continue;
+    const item = findItem(definition.questionnaire, linkId);
+    const number = Number(measurement.value);
+    const answer =
+      item?.type === 'integer'
+        ? { valueInteger: Math.round(number) }
+        : item?.type === 'decimal'
+          ? { valueDecimal: number }
+          : undefined;
+    if (!answer) continue;
+    response = setAnswers(response, linkId, [answer]);
+    seen.add(measurement.code);
+    linked.push(index);
+  }
+  return { response: completed(definition, response, visit.at), linked };
+}
+
+/** How many of a chain-care patient's last control visits become entries. */
+export const SYNTHETIC_VISITS_WITH_ENTRIES = 2;
+
+export { consultNotes };
+
 // --- the fixed patients' stories ---
 
 export interface StoryEntry {

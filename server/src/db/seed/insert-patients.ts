@@ -2,6 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYNTHETIC_BSN_CAPACITY, syntheticBsn } from './bsn.js';
 import { type BulkColumn, unnestInsert } from './bulk-insert.js';
+import {
+  consultNotes,
+  definitionOf,
+  publishedAfter,
+  quickVisitResponse,
+  SYNTHETIC_VISITS_WITH_ENTRIES,
+  seedRequestId,
+  storedDefinitionIds,
+  visitFormKey,
+  visitsOf,
+} from './demo-history.js';
 import { lockSeeding, type RegionIds } from './insert-region.js';
 import type { GeneratedMeasurement } from './measurement-series.js';
 import type { SyntheticEnrolment, SyntheticPatient } from './synthetic-patients.js';
@@ -80,7 +91,7 @@ const enrolmentColumns: readonly BulkColumn<EnrolmentInput>[] = [
   { name: 'valid_to', type: 'date', value: (row) => row.validTo },
 ];
 
-type MeasurementInput = GeneratedMeasurement & { patientId: string; organisationId: string };
+type MeasurementInput = GeneratedMeasurement & { patientId: string; organisationId: string; responseId: string | null };
 // biome-ignore format: a table, one column per line
 const measurementColumns: readonly BulkColumn<MeasurementInput>[] = [
   { name: 'patient_id', type: 'bigint', value: (row) => row.patientId },
@@ -90,7 +101,110 @@ const measurementColumns: readonly BulkColumn<MeasurementInput>[] = [
   { name: 'measured_at', type: 'timestamptz', value: (row) => row.measuredAt },
   { name: 'organisation_id', type: 'bigint', value: (row) => row.organisationId },
   { name: 'source', type: 'text', value: (row) => row.source },
+  { name: 'form_response_id', type: 'bigint', value: (row) => row.responseId },
 ];
+
+/** A consult planned for a synthetic patient's control visit (demo-history.ts). */
+interface PlannedEntry {
+  patientId: string;
+  formKey: string;
+  recordType: string;
+  definitionId: string;
+  organisationId: string;
+  authorId: string;
+  publishedAt: string;
+  response: string;
+  requestId: string;
+  /** Indexes into the patient's measurements. */
+  linked: number[];
+  entryId?: string;
+  responseId?: string;
+}
+
+// biome-ignore format: a table, one column per line
+const entryColumns: readonly BulkColumn<PlannedEntry>[] = [
+  { name: 'patient_id', type: 'bigint', value: (row) => row.patientId },
+  { name: 'form_key', type: 'text', value: (row) => row.formKey },
+  { name: 'record_type', type: 'text', value: (row) => row.recordType },
+  { name: 'organisation_id', type: 'bigint', value: (row) => row.organisationId },
+  { name: 'author_account_id', type: 'bigint', value: (row) => row.authorId },
+  { name: 'published_at', type: 'timestamptz', value: (row) => row.publishedAt },
+  { name: 'updated_at', type: 'timestamptz', value: (row) => row.publishedAt },
+];
+
+// biome-ignore format: a table, one column per line
+const responseColumns: readonly BulkColumn<PlannedEntry>[] = [
+  { name: 'entry_id', type: 'bigint', value: (row) => row.entryId ?? null },
+  { name: 'patient_id', type: 'bigint', value: (row) => row.patientId },
+  { name: 'version', type: 'integer', value: () => 1 },
+  { name: 'definition_id', type: 'bigint', value: (row) => row.definitionId },
+  { name: 'response', type: 'jsonb', value: (row) => row.response },
+  { name: 'author_account_id', type: 'bigint', value: (row) => row.authorId },
+  { name: 'organisation_id', type: 'bigint', value: (row) => row.organisationId },
+  { name: 'published_at', type: 'timestamptz', value: (row) => row.publishedAt },
+  { name: 'request_id', type: 'uuid', value: (row) => row.requestId },
+];
+
+/** The last control visits of chain-care patients as consults by their practice's POH, in three statements. */
+async function insertSyntheticEntries(
+  trx: Kysely<Database>,
+  ids: RegionIds,
+  written: readonly Written[],
+): Promise<Map<string, Map<number, string>>> {
+  const definitionIds = await storedDefinitionIds(trx);
+  const planned: PlannedEntry[] = [];
+  for (const { id, entry, practiceId } of written) {
+    const programmes = entry.trajectories.map((trajectory) => trajectory.programme);
+    const practice = entry.enrolments[entry.enrolments.length - 1]?.practice;
+    const authorId = practice ? ids.accounts.get(`poh.${practice.toLowerCase()}`) : undefined;
+    if (programmes.length === 0 || !authorId) continue;
+    const visits = visitsOf(entry.measurements).slice(-SYNTHETIC_VISITS_WITH_ENTRIES);
+    visits.forEach((visit, number) => {
+      const codes = new Set(visit.measurements.map((index) => entry.measurements[index]?.code ?? ''));
+      const formKey = visitFormKey(programmes, codes);
+      const definition = definitionOf(formKey);
+      const definitionId = definitionIds.get(formKey);
+      if (!definitionId) throw new Error(`demo seed: form ${formKey} is not stored`);
+      const note = consultNotes[(entry.index + number) % consultNotes.length] as string;
+      const { response, linked } = quickVisitResponse(definition, visit, entry.measurements, note);
+      planned.push({
+        patientId: id,
+        formKey,
+        recordType: definition.recordType,
+        definitionId,
+        organisationId: practiceId,
+        authorId,
+        publishedAt: publishedAfter(visit.at),
+        response: JSON.stringify(response),
+        requestId: seedRequestId('synthetic', entry.patient.bsn, visit.at),
+        linked,
+      });
+    });
+  }
+  const byPatient = new Map<string, Map<number, string>>();
+  if (planned.length === 0) return byPatient;
+  const { rows: entries } = await sql<{ id: string; patient_id: string; published_at: Date }>`${unnestInsert(
+    'form_entry',
+    entryColumns,
+    planned,
+  )} returning id, patient_id, published_at`.execute(trx);
+  const entryIds = new Map(entries.map((row) => [`${row.patient_id}|${new Date(row.published_at).getTime()}`, row.id]));
+  for (const row of planned) row.entryId = entryIds.get(`${row.patientId}|${Date.parse(row.publishedAt)}`);
+  const { rows: responses } = await sql<{ id: string; entry_id: string }>`${unnestInsert(
+    'form_response',
+    responseColumns,
+    planned,
+  )} returning id, entry_id`.execute(trx);
+  const responseIds = new Map(responses.map((row) => [row.entry_id, row.id]));
+  for (const row of planned) {
+    const responseId = responseIds.get(row.entryId ?? '');
+    if (!responseId) continue;
+    const links = byPatient.get(row.patientId) ?? new Map<number, string>();
+    for (const index of row.linked) links.set(index, responseId);
+    byPatient.set(row.patientId, links);
+  }
+  return byPatient;
+}
 
 /** One batch of consecutive synthetic patients in one transaction. */
 export async function insertSyntheticBatch(
@@ -136,6 +250,7 @@ export async function insertSyntheticBatch(
       })),
     );
     if (trajectories.length > 0) await trx.insertInto('trajectory').values(trajectories).execute();
+    const links = await insertSyntheticEntries(trx, ids, written);
 
     // Values are registered by, or received at, the patient's current practice.
     let measurementCount = 0;
@@ -147,8 +262,9 @@ export async function insertSyntheticBatch(
       rows = [];
     };
     for (const { id, entry, practiceId } of written) {
-      for (const measurement of entry.measurements) {
-        rows.push({ ...measurement, patientId: id, organisationId: practiceId });
+      const linked = links.get(id);
+      for (const [index, measurement] of entry.measurements.entries()) {
+        rows.push({ ...measurement, patientId: id, organisationId: practiceId, responseId: linked?.get(index) ?? null });
         if (rows.length >= MEASUREMENT_ROWS_PER_INSERT) await flush();
       }
     }
