@@ -86,17 +86,21 @@ function TaskButton({ patientId, task }: { patientId: string; task: Task }) {
   const language = useFormLanguage();
   const reasonId = useId();
   const title = task.title[language];
+  // The separator keeps the accessible name readable: "Consult POH/huisarts, Concept".
   const draft = task.draft ? (
-    <Badge
-      variant="filled"
-      color="yellow.3"
-      c="dark.8"
-      tt="none"
-      size="sm"
-      title={t('werkplek.activities.draftSaved', { date: formatDate(task.draft.savedAt) })}
-    >
-      {t('werkplek.activities.draft')}
-    </Badge>
+    <>
+      <VisuallyHidden>, </VisuallyHidden>
+      <Badge
+        variant="filled"
+        color="yellow.3"
+        c="dark.8"
+        tt="none"
+        size="sm"
+        title={t('werkplek.activities.draftSaved', { date: formatDate(task.draft.savedAt) })}
+      >
+        {t('werkplek.activities.draft')}
+      </Badge>
+    </>
   ) : undefined;
 
   if (task.active && !task.usedOnce) {
