@@ -225,6 +225,8 @@ export async function openTask(
       action: 'start',
       target: { kind: 'record-entry', patientId, recordType: stored.definition.recordType },
       objectType: 'form-task',
+      // Opening a task reads the form and the own draft; the decision is the one for starting/editing.
+      auditAction: 'read',
       details: { formKey, version: stored.definition.version },
       async run(trx, _decision, facts) {
         assertRecordOpen(actor, patientId, facts);
@@ -239,6 +241,8 @@ export async function openTask(
     action: 'write',
     target: entryTarget(patientId, entry),
     objectType: 'form-task',
+    // Opening a task reads the form and the own draft; the decision is the one for starting/editing.
+    auditAction: 'read',
     objectId: entry.id,
     details: { formKey, entryId: entry.id },
     async run(trx, _decision, facts) {
