@@ -687,12 +687,12 @@ const translation: Translation = {
       migrated: 'Migrated from Medix 3',
       published: '{{title}} has been published',
       publishedText: 'The entry is in the history.',
+      publishedVersion: 'Version {{version}} is in the history; the earlier versions stay readable.',
       entry: {
         back: 'Back to the history',
         version: 'Version',
         versionOption: 'Version {{version}} of {{count}} — {{date}}, {{author}}',
         olderVersion: 'You are viewing an earlier version. Editing always continues from the newest version.',
-        byline: '{{date}} · {{author}} ({{role}}) · {{organisation}}',
         edit: 'Edit',
         legacyTitle: 'Journal',
         notFoundTitle: 'Entry not found',

@@ -697,12 +697,12 @@ const translation = {
       migrated: 'Gemigreerd uit Medix 3',
       published: '{{title}} is gepubliceerd',
       publishedText: 'De registratie staat in de Historie.',
+      publishedVersion: 'Versie {{version}} staat in de Historie; de eerdere versies blijven te zien.',
       entry: {
         back: 'Terug naar de Historie',
         version: 'Versie',
         versionOption: 'Versie {{version}} van {{count}} — {{date}}, {{author}}',
         olderVersion: 'Je bekijkt een eerdere versie. Bewerken gaat altijd verder vanaf de nieuwste versie.',
-        byline: '{{date}} · {{author}} ({{role}}) · {{organisation}}',
         edit: 'Bewerken',
         legacyTitle: 'Journaal',
         notFoundTitle: 'Registratie niet gevonden',

@@ -30,8 +30,9 @@ export interface HistoryEntry {
   version: number;
   /** ISO timestamp. */
   publishedAt: string;
-  author: { accountId: string; name: string; role: string; roleName: LocalText };
-  organisationName: string;
+  /** Legacy journal lines may lack a Keten account, role or organisation. */
+  author: { accountId: string | null; name: string; role: string | null; roleName: LocalText | null };
+  organisationName: string | null;
   canEdit: boolean;
 }
 

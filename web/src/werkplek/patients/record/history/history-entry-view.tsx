@@ -115,12 +115,15 @@ function EntryContent({
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {t('werkplek.history.entry.byline', {
-              date: formatDateTime(viewing?.publishedAt ?? entry.publishedAt),
-              author: viewing?.authorName ?? entry.author.name,
-              role: localText(entry.author.roleName, language),
-              organisation: entry.organisationName,
-            })}
+            {[
+              formatDateTime(viewing?.publishedAt ?? entry.publishedAt),
+              entry.author.roleName
+                ? `${viewing?.authorName ?? entry.author.name} (${localText(entry.author.roleName, language)})`
+                : (viewing?.authorName ?? entry.author.name),
+              entry.organisationName,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </Stack>
 

@@ -41,7 +41,7 @@ import { dateOrder, defaultPeriod, normaliseDate } from './history-period';
  * to Historie"): the title of what was published, for the notice.
  */
 export interface HistoryLocationState {
-  published?: { title: string | LocalText; entryId?: string };
+  published?: { title: string | LocalText; entryId?: string; version?: number };
 }
 
 /** The Historie's filters as the address holds them: `?van=01-01-2026&taak=dagcurve&pagina=2`. */
@@ -117,9 +117,12 @@ function HistoryList({ patientId }: { patientId: string }) {
         <Alert
           color="green"
           variant="light"
+          role="status"
           title={t('werkplek.history.published', { title: localText(published.title, language) })}
         >
-          {t('werkplek.history.publishedText')}
+          {published.version && published.version > 1
+            ? t('werkplek.history.publishedVersion', { version: published.version })
+            : t('werkplek.history.publishedText')}
         </Alert>
       )}
       <Text c="dimmed" size="sm">
@@ -394,8 +397,8 @@ function HistoryRow({ patientId, entry, search }: { patientId: string; entry: Hi
         )}
       </Table.Td>
       <Table.Td>{entry.author.name}</Table.Td>
-      <Table.Td>{localText(entry.author.roleName, language)}</Table.Td>
-      <Table.Td>{entry.organisationName}</Table.Td>
+      <Table.Td>{localText(entry.author.roleName, language) || '—'}</Table.Td>
+      <Table.Td>{entry.organisationName ?? '—'}</Table.Td>
     </Table.Tr>
   );
 }
