@@ -831,7 +831,7 @@ const translation: Translation = {
       task: {
         title: 'Task',
         forPatient: 'Patient: {{name}}',
-        backToRecord: 'Back to the record',
+        backToRecord: '← Back to the record',
         notFoundTitle: 'Task not available',
         notFound: 'This task does not exist, or you cannot start or edit it for this patient.',
         errorTitle: 'The task could not be opened',
@@ -851,9 +851,6 @@ const translation: Translation = {
         problemsTitle: 'The form is not complete yet',
         problemsText: 'Correct the following questions and publish again:',
         publishFailed: 'The form was not published. Your input stays; please try again.',
-        published: '{{title}} has been published',
-        publishedText: 'The form is in the History.',
-        publishedVersion: 'Version {{version}} is in the History; the earlier versions stay visible.',
       },
     },
     activities: {

@@ -841,7 +841,7 @@ const translation = {
       task: {
         title: 'Taak',
         forPatient: 'Patiënt: {{name}}',
-        backToRecord: 'Terug naar het dossier',
+        backToRecord: '← Terug naar het dossier',
         notFoundTitle: 'Taak niet beschikbaar',
         notFound: 'Deze taak bestaat niet, of je kunt hem voor deze patiënt niet starten of bewerken.',
         errorTitle: 'De taak kon niet worden geopend',
@@ -861,9 +861,6 @@ const translation = {
         problemsTitle: 'Het formulier is nog niet compleet',
         problemsText: 'Pas de volgende vragen aan en publiceer opnieuw:',
         publishFailed: 'Het formulier is niet gepubliceerd. Je invoer blijft staan; probeer het opnieuw.',
-        published: '{{title}} is gepubliceerd',
-        publishedText: 'Het formulier staat in de Historie.',
-        publishedVersion: 'Versie {{version}} staat in de Historie; de eerdere versies blijven te zien.',
       },
     },
     activities: {

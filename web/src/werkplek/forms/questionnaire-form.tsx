@@ -131,7 +131,12 @@ function ItemView({ item, context }: { item: QuestionnaireItem; context: Context
   switch (item.type) {
     case 'group':
       return (
-        <Fieldset legend={label} id={questionAnchor(item.linkId)} radius="md">
+        <Fieldset
+          legend={label}
+          id={questionAnchor(item.linkId)}
+          radius="md"
+          styles={{ legend: { fontWeight: 700, paddingInline: 6 } }}
+        >
           <Stack gap="md">
             <Items items={item.item ?? []} context={context} />
           </Stack>
@@ -426,16 +431,18 @@ function NumberField({ item, label, ariaLabel, answer, onAnswer, required, error
       readOnly={readOnly}
       inputMode={item.type === 'integer' ? 'numeric' : 'decimal'}
       autoComplete="off"
-      styles={{ input: { maxWidth: 180 }, section: { width: 'auto', paddingInline: 8 } }}
-      rightSection={
-        unitText ? (
-          <Text size="sm" c="dimmed" aria-hidden>
-            {unitText}
-          </Text>
-        ) : undefined
-      }
-      rightSectionPointerEvents="none"
-      // The unit belongs to the name a screen reader reads: "HbA1c, mmol/mol".
+      // The unit right after the input, not at the far end of the line.
+      inputContainer={(input) => (
+        <Group gap="xs" wrap="nowrap" align="center">
+          <div style={{ width: 180, maxWidth: '100%' }}>{input}</div>
+          {unitText && (
+            <Text size="sm" c="dimmed" aria-hidden>
+              {unitText}
+            </Text>
+          )}
+        </Group>
+      )}
+      // The unit belongs to what a screen reader reads: "HbA1c, mmol/mol".
       aria-description={unitText}
       value={typed.text}
       onChange={(event) => onAnswer(typed.change(event.currentTarget.value, toAnswer))}

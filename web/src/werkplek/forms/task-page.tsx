@@ -3,6 +3,7 @@ import {
   type FormDefinition,
   type FormProblem,
   type Language,
+  type LocalText,
   problemMessage,
   validateResponse,
 } from '@keten/forms';
@@ -20,7 +21,6 @@ import { patientName } from '../patients/patient-format';
 import { patientPath } from '../patients/patient-paths';
 import { patientCardQuery } from '../patients/patients-api';
 import { useFormLanguage } from './form-language';
-import type { PublishedState } from './published-notice';
 import { focusQuestion, QuestionnaireForm } from './questionnaire-form';
 import {
   entryResponseQuery,
@@ -32,6 +32,14 @@ import {
   useDeleteDraft,
   usePublishTask,
 } from './tasks-api';
+
+/**
+ * What the task page hands to Historie after "Publiceren" (router location state); Historie shows the success notice
+ * (record/history/history-tab.tsx reads the same shape).
+ */
+export interface PublishedState {
+  published: { title: LocalText; entryId: string; version: number };
+}
 
 /** Autosave this long after the last change (seed 001 §6.1 "Concept opslaan", done for the user as well). */
 export const autosaveDelayMs = 3000;
@@ -319,6 +327,8 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
           published: { title: task.definition.title, entryId: published.entryId, version: published.version },
         };
         void navigate(patientPath(patientId, 'historie'), { state });
+        // Historie opens at its top, where the success notice is — not at the scroll position of a long form.
+        (document.scrollingElement ?? document.documentElement).scrollTop = 0;
       },
       onError: (error) => {
         if (isProblemError(error) && error.status === 422) {
