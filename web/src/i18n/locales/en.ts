@@ -676,6 +676,7 @@ const translation: Translation = {
       },
       open: 'View {{task}} of {{date}}',
       openShort: 'View',
+      versionHint: '(version {{version}})',
       count_one: '1 entry from {{from}} to {{to}}',
       count_other: '{{count}} entries from {{from}} to {{to}}',
       empty: 'No entries from {{from}} to {{to}} with these filters.',

@@ -686,6 +686,7 @@ const translation = {
       },
       open: 'Bekijk {{task}} van {{date}}',
       openShort: 'Bekijken',
+      versionHint: '(versie {{version}})',
       count_one: '1 registratie van {{from}} tot en met {{to}}',
       count_other: '{{count}} registraties van {{from}} tot en met {{to}}',
       empty: 'Geen registraties van {{from}} tot en met {{to}} met deze filters.',

@@ -233,7 +233,6 @@ function HistoryFilterForm({
           <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
             <TextInput
               label={t('werkplek.history.filters.from')}
-              placeholder={t('werkplek.history.filters.datePlaceholder')}
               description={t('werkplek.history.filters.datePlaceholder')}
               value={from}
               onChange={(event) => setFrom(event.currentTarget.value)}
@@ -243,7 +242,6 @@ function HistoryFilterForm({
             />
             <TextInput
               label={t('werkplek.history.filters.to')}
-              placeholder={t('werkplek.history.filters.datePlaceholder')}
               description={t('werkplek.history.filters.datePlaceholder')}
               value={to}
               onChange={(event) => setTo(event.currentTarget.value)}
@@ -390,6 +388,11 @@ function HistoryRow({ patientId, entry, search }: { patientId: string; entry: Hi
         <Text span fw={600} size="sm">
           {title}
         </Text>
+        {entry.version > 1 && (
+          <Text span size="xs" c="dimmed" ml="xs">
+            {t('werkplek.history.versionHint', { version: entry.version })}
+          </Text>
+        )}
         {entry.kind === 'legacy-journal' && (
           <Badge ml="xs" variant="light" color="gray" tt="none" size="sm">
             {t('werkplek.history.migrated')}

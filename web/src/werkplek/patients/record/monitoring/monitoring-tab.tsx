@@ -335,9 +335,11 @@ function MeasureChart({
   const pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.02, 0.5);
   const domain: [number, number] = all.length > 0 ? [Math.max(0, Math.floor(min - pad)), Math.ceil(max + pad)] : [0, 1];
 
+  // One measure: the limits are labelled on the chart. Several: labels would overlap (90 mmHg is both the systolic
+  // lower and the diastolic upper limit); the coloured dashed lines and the ranges in words below the chart say it.
+  const single = measures.length === 1;
   const referenceLines = measures.flatMap((measure) => {
     const color = colorOf(measure.code).name;
-    const name = localText(measure.name, language);
     const lines = [];
     const low = toNumber(measure.normalLow);
     const high = toNumber(measure.normalHigh);
@@ -346,7 +348,7 @@ function MeasureChart({
         y: low,
         color,
         strokeDasharray: '6 4',
-        label: `${measures.length > 1 ? `${name} ` : ''}${t('werkplek.monitoring.low')} ${formatNumber(low, language)}`,
+        label: single ? `${t('werkplek.monitoring.low')} ${formatNumber(low, language)}` : undefined,
         labelPosition: 'insideBottomRight' as const,
       });
     if (high !== null)
@@ -354,7 +356,7 @@ function MeasureChart({
         y: high,
         color,
         strokeDasharray: '6 4',
-        label: `${measures.length > 1 ? `${name} ` : ''}${t('werkplek.monitoring.high')} ${formatNumber(high, language)}`,
+        label: single ? `${t('werkplek.monitoring.high')} ${formatNumber(high, language)}` : undefined,
         labelPosition: 'insideTopRight' as const,
       });
     return lines;
@@ -390,11 +392,15 @@ function MeasureChart({
               type: 'number',
               scale: 'time',
               domain: ['dataMin', 'dataMax'],
-              tickFormatter: (value: number) => formatDate(value),
+              tickFormatter: (value: number) => (Number.isFinite(value) ? formatDate(value) : ''),
               minTickGap: 24,
             }}
             yAxisProps={{ domain, width: 56 }}
-            tooltipProps={{ labelFormatter: (value: unknown) => formatDateTime(Number(value)) }}
+            tooltipProps={{
+              // Recharts also asks without an active point: no label then, never a crash.
+              labelFormatter: (value: unknown) =>
+                Number.isFinite(Number(value)) && value !== null && value !== '' ? formatDateTime(Number(value)) : '',
+            }}
             lineProps={(series) => {
               const measure = measures.find((each) => each.code === series.name);
               const color = colorOf(series.name).css;
