@@ -394,6 +394,8 @@ const translation: Translation = {
           team: 'After confirming, you are part of this patient’s care team.',
         },
         once: 'This is asked once per account. After that the record opens directly.',
+        selfReferral:
+          'The patient has not been referred to {{organisation}} yet. By confirming you refer the patient to your own organisation (self-referral). After that the patient can also be found by name.',
         confirm: 'Confirm',
         cancel: 'Cancel',
       },

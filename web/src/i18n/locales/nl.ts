@@ -399,6 +399,8 @@ const translation = {
           team: 'Na het bevestigen sta je in het behandelteam van deze patiënt.',
         },
         once: 'Dit wordt per account één keer gevraagd. Daarna opent het dossier direct.',
+        selfReferral:
+          'De patiënt is nog niet naar {{organisation}} verwezen. Met het bevestigen verwijs je de patiënt naar je eigen organisatie (naar jezelf verwijzen). Daarna is de patiënt ook op naam te vinden.',
         confirm: 'Bevestigen',
         cancel: 'Annuleren',
       },

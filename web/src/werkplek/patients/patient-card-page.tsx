@@ -77,6 +77,16 @@ export function PatientCardPage() {
           />
         );
       }
+      // A chain partner may refer the patient to itself by confirming the relationship (seed 001 §7.4).
+      if (exact && exact.patient.id === patientId && session.account.organisation.type !== 'gp-practice') {
+        return (
+          <RelationshipConfirm
+            patient={exact.patient}
+            selfReferral={{ identity: exact.identity, organisationName: session.account.organisation.name }}
+            onCancel={() => void navigate(searchPath)}
+          />
+        );
+      }
       return <RecordNotFound searchPath={searchPath} notReferred={exact?.patient.id === patientId} />;
     }
     return (

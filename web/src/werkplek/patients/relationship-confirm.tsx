@@ -6,10 +6,16 @@ import { ShieldIcon } from '../../ui/icons';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useConfirmTreatmentRelationship } from './patients-api';
+import { type TransferIdentity, useSelfReferral } from './record/record-api';
 
 interface RelationshipConfirmProps {
   patient: { id: string; displayId: string; name: string; birthDate: string };
   onCancel: () => void;
+  /**
+   * Naar jezelf verwijzen (seed 001 §7.4): a chain partner found the patient by BSN and birth date; confirming also
+   * refers the patient to its own organisation, stating that identity again.
+   */
+  selfReferral?: { identity: TransferIdentity; organisationName: string };
 }
 
 /**
@@ -17,10 +23,13 @@ interface RelationshipConfirmProps {
  * states, with the conditions shown, that it has a treatment relationship. Nothing of the record is shown
  * before; "Annuleren" goes back without opening it.
  */
-export function RelationshipConfirm({ patient, onCancel }: RelationshipConfirmProps) {
+export function RelationshipConfirm({ patient, onCancel, selfReferral }: RelationshipConfirmProps) {
   const { t } = useTranslation();
   usePageTitle(t('werkplek.patients.relationship.title'), 'werkplek');
-  const confirm = useConfirmTreatmentRelationship(patient.id);
+  const relationship = useConfirmTreatmentRelationship(patient.id);
+  const referral = useSelfReferral(patient.id);
+  const confirm = selfReferral ? referral : relationship;
+  const onConfirm = () => (selfReferral ? referral.mutate(selfReferral.identity) : relationship.mutate());
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Arriving here instead of the record: say so first.
@@ -50,6 +59,13 @@ export function RelationshipConfirm({ patient, onCancel }: RelationshipConfirmPr
             </Stack>
           </Group>
           <Text>{t('werkplek.patients.relationship.intro')}</Text>
+          {selfReferral && (
+            <Alert color="blue" variant="light">
+              <Text size="sm">
+                {t('werkplek.patients.relationship.selfReferral', { organisation: selfReferral.organisationName })}
+              </Text>
+            </Alert>
+          )}
           <List spacing="xs" size="sm">
             <List.Item>{t('werkplek.patients.relationship.conditions.relationship')}</List.Item>
             <List.Item>{t('werkplek.patients.relationship.conditions.necessity')}</List.Item>
@@ -62,7 +78,7 @@ export function RelationshipConfirm({ patient, onCancel }: RelationshipConfirmPr
           </Alert>
           <ProblemAlert error={confirm.error} />
           <Group gap="sm">
-            <Button onClick={() => confirm.mutate()} loading={confirm.isPending}>
+            <Button onClick={onConfirm} loading={confirm.isPending}>
               {t('werkplek.patients.relationship.confirm')}
             </Button>
             <Button variant="default" onClick={onCancel} disabled={confirm.isPending}>

@@ -206,3 +206,15 @@ export function useTransferPatient(patientId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['werkplek', 'patients'] }),
   });
 }
+
+// --- Naar jezelf verwijzen ---
+
+/** A chain partner refers a patient found by BSN and birth date to its own organisation (seed 001 §7.4). */
+export function useSelfReferral(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (identity: TransferIdentity): Promise<{ referred: true; newReferral: boolean }> =>
+      api.post(`${base(patientId)}/self-referral`, { ...identity, confirm: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['werkplek', 'patients'] }),
+  });
+}

@@ -302,10 +302,16 @@ describe('Record tabs', { timeout: 15_000 }, () => {
     });
   });
 
-  it('a chain partner who found a patient by BSN + birth date is told to ask for a referral', async () => {
-    mockApi({
+  it('a chain partner who found a patient by BSN + birth date refers the patient to itself by confirming', async () => {
+    let referred = false;
+    const api = mockApi({
       'GET /api/werkplek/auth/session': json(dietitianFixture()),
-      'GET /api/werkplek/patients/1': problem(404, { title: 'Niet gevonden', code: 'not-found' }),
+      'GET /api/werkplek/patients/1': () =>
+        referred ? json({ status: 'open', card: annaCard }) : problem(404, { title: 'Niet gevonden', code: 'not-found' }),
+      'POST /api/werkplek/patients/1/self-referral': () => {
+        referred = true;
+        return json({ referred: true, newReferral: true });
+      },
     });
     const { router } = renderRoute('/werkplek/patienten');
     const state = {
@@ -323,8 +329,19 @@ describe('Record tabs', { timeout: 15_000 }, () => {
     };
     await act(() => router.navigate('/werkplek/patienten/1', { state }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Nog niet naar je verwezen' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Behandelrelatie bevestigen' })).toBeTruthy();
+    expect(
+      screen.getByText(/nog niet naar .* verwezen\. Met het bevestigen verwijs je de patiënt naar je eigen organisatie/),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Overschrijven/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Anna de Jong' })).toBeTruthy();
+    expect(api.calls('POST /api/werkplek/patients/1/self-referral')[0]?.body).toEqual({
+      bsn: '999990019',
+      birthDate: '1961-03-12',
+      confirm: true,
+    });
   });
 
   it('no Overschrijven for the own practice, nor for a chain partner', async () => {
