@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { latestDefinition } from '@keten/forms';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { LightMyRequestResponse } from 'fastify';
@@ -464,7 +464,11 @@ describe.each(testEngines)('the clinical record (%s)', (engine) => {
       }
       const history = everything[1]?.json();
       expect(history.entries.map((entry: { id: string }) => entry.id)).not.toContain(ggzEntry.id);
-      expect(history.total).toBe(gpHistory.total - 2); // the GGZ start and intake
+      // Everything the GP sees except the GGZ start and intake (and the pedicure's foot examination: no podotherapy right).
+      const readableByDietitian = gpHistory.entries.filter(
+        (entry: { formKey: string }) => !['start-traject-ggz', 'intake-ggz-poh', 'voetonderzoek'].includes(entry.formKey),
+      );
+      expect(history.total).toBe(readableByDietitian.length);
       expect(everything[2]?.json()).toMatchObject({ entries: [], total: 0 });
       expect(everything[3]?.json()).toMatchObject({ entries: [], total: 0 });
       expect(everything[4]?.json()).toMatchObject({ entries: [], total: 0 });
@@ -502,6 +506,58 @@ describe.each(testEngines)('the clinical record (%s)', (engine) => {
       expect((await get('poh.hapz', `${base('1')}`)).json().card.dayCurvesAvailable).toBe(true);
       expect((await get('poh.hapz', `${base('2')}/day-curves`)).statusCode).toBe(404);
       expect((await get('poh.hapz', `${base('2')}`)).json().card.dayCurvesAvailable).toBe(false);
+    });
+  });
+
+  describe('the old Journaal in Historie (migration 0007)', () => {
+    it('lists journal lines by their record type and opens them as text', async () => {
+      const db = subject.database.db;
+      const run = await db
+        .insertInto('legacy_import_run')
+        .values({ started_at: new Date('2026-10-01T08:00:00Z'), source: '[]' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const line = (text: string, recordType: string, role: string, username: string | null) => ({
+        patient_id: '1',
+        legacy_patient_number: 'M3-0001',
+        recorded_at: new Date('2026-06-15T10:00:00Z'),
+        author_account_id: null,
+        legacy_author_username: username,
+        author_name: username ?? 'Onbekend',
+        author_role: role,
+        organisation_id: null,
+        record_type: recordType,
+        kind: 'consult',
+        text,
+        text_sha256: createHash('sha256').update(text).digest('hex'),
+        imported_at: new Date('2026-10-01T08:00:00Z'),
+        import_run_id: run.id,
+      });
+      const [somatic, ggz] = await db
+        .insertInto('legacy_journal_entry')
+        .values([
+          line('Controle bloeddruk, 138/84. Beleid ongewijzigd.', 'somatic', 'huisarts', 'jdevries'),
+          line('Gesprek over slaapproblemen en piekeren.', 'ggz', 'poh-ggz', 'skaya'),
+        ])
+        .returning('id')
+        .execute();
+      const gp = (await get('huisarts.hapz', `${base('1')}/history?formKey=legacy-journal`)).json();
+      expect(gp.entries.map((entry: { id: string }) => entry.id).sort()).toEqual(
+        [`legacy-${somatic?.id}`, `legacy-${ggz?.id}`].sort(),
+      );
+      expect(gp.entries[0]).toMatchObject({
+        kind: 'legacy-journal',
+        formKey: 'legacy-journal',
+        title: { nl: 'Journaal (vorig systeem)' },
+        author: { accountId: null },
+        organisationName: null,
+        canEdit: false,
+      });
+      const text = (await get('huisarts.hapz', `${base('1')}/history/legacy-${somatic?.id}`)).json();
+      expect(text).toMatchObject({ text: 'Controle bloeddruk, 138/84. Beleid ongewijzigd.', versions: [{ version: 1 }] });
+      const dietitian = (await get('dietist.vitaal', `${base('1')}/history?formKey=legacy-journal`)).json();
+      expect(dietitian.entries.map((entry: { id: string }) => entry.id)).toEqual([`legacy-${somatic?.id}`]);
+      expect((await get('dietist.vitaal', `${base('1')}/history/legacy-${ggz?.id}`)).statusCode).toBe(404);
     });
   });
 
