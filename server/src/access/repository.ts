@@ -251,6 +251,22 @@ export function patientAccessCondition(actor: Actor, now: Date, patientIdColumn 
 }
 
 /**
+ * The ids of patients for whom this actor holds a ground of a kind it may use, at any time (null for the system
+ * actor: all patients) — a superset of what `patientAccessCondition` allows, which must still be applied. A
+ * search by an actor with few grounds (a chain partner's referred patients) starts from this list instead of
+ * probing every patient that matches the criteria.
+ */
+export function patientsWithGroundsQuery(actor: Actor) {
+  if (actor.kind === 'system') return null;
+  const kinds = groundKindsByActor[actor.kind];
+  return eb
+    .selectFrom('effective_access_ground as g')
+    .select('g.patient_id')
+    .where((w) => (kinds.length === 0 ? sql.lit(false) : w('g.kind', 'in', kinds)))
+    .where(granteeCondition(actor, 'g'));
+}
+
+/**
  * For a search with scope `any-patient` (BSN and birth date, both exact — seed 001 §7.4): any patient except
  * those who excluded this actor.
  */

@@ -15,13 +15,14 @@ import {
   choosePlan,
   foldName,
   type PatientSearchCriteria,
+  type PlanLimits,
   SEARCH_PAGE_SIZE,
   type SearchPlan,
   searchPageQuery,
   searchPatients,
 } from './patient-search.js';
 
-// The search's two plans (patient-search.ts) must give exactly what the straightforward query gave before
+// The search's three plans (patient-search.ts) must give exactly what the straightforward query gave before
 // migration 0008 — the same patients, in the same order, page by page, under the same access condition — for
 // every kind of term: long and 1-2 letters, with tussenvoegsel, with accents, combined with a birth date.
 
@@ -189,7 +190,7 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
   }
 
   it.each(['huisarts.hapsn', 'huisarts.hapsz', 'dietist.dzoek'])(
-    'finds for %s exactly what the straightforward query found, with either plan, page by page',
+    'finds for %s exactly what the straightforward query found, with every plan, page by page',
     async (username) => {
       const who = actor(username);
       let compared = 0;
@@ -197,7 +198,7 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
         const criteria = parseSearchQuery(term);
         for (let page = 1; page <= 5; page++) {
           const expected = await referenceIds(who, 'within-grounds', criteria, page);
-          for (const plan of ['matches-first', 'name-order'] as const) {
+          for (const plan of ['matches-first', 'name-order', 'grounds-first'] as const) {
             expect(await planIds(who, 'within-grounds', criteria, page, plan), `${term} page ${page} ${plan}`).toEqual(expected);
           }
           compared += expected.length;
@@ -222,15 +223,28 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
     );
   });
 
-  it('sorts the matches of exact criteria and of narrow names, and reads broad names in list order', async () => {
-    expect(await choosePlan(database.db, { bsn: '100000007' })).toBe('matches-first');
-    expect(await choosePlan(database.db, { birthDate: '1961-03-12', name: 'e' })).toBe('matches-first');
-    expect(await choosePlan(database.db, { name: 'yilm' })).toBe('matches-first');
-    expect(await choosePlan(database.db, { name: 'e' })).toBe('matches-first');
-    // With a lower limit than 5,000 matches (460 patients never reach it) the planner's estimate decides.
-    expect(await choosePlan(database.db, { name: 'e' }, 100)).toBe('name-order');
-    expect(await choosePlan(database.db, { name: 'yilm' }, 100)).toBe('matches-first');
-    expect(await choosePlan(database.db, { name: 'jong', birthDate: '1961-03-12' }, 0)).toBe('matches-first');
+  it('sorts the matches of exact criteria and narrow names, reads broad names in list order, starts from few grounds', async () => {
+    const gp = actor('huisarts.hapsn');
+    const dietitian = actor('dietist.dzoek');
+    const choose = (who: Actor, criteria: PatientSearchCriteria, limits?: PlanLimits) =>
+      choosePlan(database.db, who, 'within-grounds', criteria, limits);
+    expect(await choose(gp, { bsn: '100000007' })).toBe('matches-first');
+    expect(await choose(dietitian, { birthDate: '1961-03-12', name: 'e' })).toBe('matches-first');
+    expect(await choosePlan(database.db, dietitian, 'any-patient', { bsn: '100000007', birthDate: '1961-03-12' })).toBe(
+      'matches-first',
+    );
+    // 460 patients: names are never too broad to sort or to probe one by one.
+    expect(await choose(gp, { name: 'e' })).toBe('matches-first');
+    expect(await choose(dietitian, { name: 'e' })).toBe('matches-first');
+    // With lower limits the planner's estimate of the matches and the kind of actor decide.
+    const limits = { maxSortedNameMatches: 100, maxProbedNameMatches: 50 };
+    expect(await choose(dietitian, { name: 'e' }, limits)).toBe('grounds-first');
+    expect(await choose(dietitian, { name: 'yilm' }, limits)).toBe('matches-first');
+    expect(await choose(gp, { name: 'e' }, limits)).toBe('name-order');
+    expect(await choose(gp, { name: 'yilm' }, limits)).toBe('matches-first');
+    expect(
+      await choose(gp, { name: 'jong', birthDate: '1961-03-12' }, { maxSortedNameMatches: 0, maxProbedNameMatches: 0 }),
+    ).toBe('matches-first');
   });
 
   it('logs every shown patient once, in one append that keeps the chain intact, and tells whether there is more', async () => {

@@ -9,6 +9,7 @@ import {
   type SearchCriterion,
   type SearchScope,
 } from '../access/index.js';
+import { patientsWithGroundsQuery } from '../access/repository.js';
 import { recordAuditEvents } from '../audit/record.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
@@ -22,16 +23,19 @@ import { patientDisplayId } from './patient-card.js';
 //
 // Speed (budget p99 ≤ 30 ms, bench/README.md). The list is ordered by family name, birth date and id, and a page
 // is the first 25 patients in that order the actor may see. The query lists the patients that match the criteria
-// in that order and checks access one patient at a time (an indexed probe) only until the page is full, so the
-// access check costs the same for a practice of 40,000 patients as for a chain partner's handful. How the matches
-// are listed in order depends on how many there are:
+// in that order and checks access (`patientAccessCondition`, an indexed probe per patient) only until the page
+// is full. How the candidates are listed in order is one of three plans:
 // - `matches-first`: the matches come from an index (P-ID, BSN, birth date, trigrams of the folded name, or the
 //   1-2 letter pieces for a short name term), are sorted, then checked. Cost grows with the number of matches.
 // - `name-order`: for a name term so broad that sorting all its matches would blow the budget ("van", "e"), the
 //   list order index (migration 0008) is read from the start, testing the folded name stored in the index, and
 //   stops when the page is full: broad terms match early.
-// The planner's own estimate of the number of matches (EXPLAIN, no execution) decides; it cannot make this choice
-// itself, because it assumes the matches are spread evenly through the name order while they cluster by name.
+// - `grounds-first`: an actor with few grounds (a chain partner with its referred patients) starts from the
+//   patients it holds a ground for, so a broad name does not probe thousands of patients it cannot see.
+// The kind of actor and the planner's own estimate of the number of matches (EXPLAIN, no execution) decide. The
+// planner cannot choose between the first two itself: it assumes the matches are spread evenly through the name
+// order, while they cluster by name. (Nor can it count an organisation's grounds: there are no statistics for
+// that, and counting costs as much as a search.)
 
 export interface PatientSearchCriteria {
   /** The numeric part of a P-ID, or an old id of the previous system. */
@@ -65,7 +69,18 @@ export const SEARCH_PAGE_SIZE = 25;
  */
 export const MAX_SORTED_NAME_MATCHES = 5000;
 
-export type SearchPlan = 'matches-first' | 'name-order';
+/**
+ * Above this many estimated matches, an actor outside a GP practice searching by name starts from its grounds:
+ * probing each match would mostly find patients it cannot see.
+ */
+export const MAX_PROBED_NAME_MATCHES = 500;
+
+export type SearchPlan = 'matches-first' | 'name-order' | 'grounds-first';
+
+export interface PlanLimits {
+  maxSortedNameMatches: number;
+  maxProbedNameMatches: number;
+}
 
 function criteriaOf(criteria: PatientSearchCriteria): SearchCriterion[] {
   const used: SearchCriterion[] = [];
@@ -107,9 +122,14 @@ function nameCondition(eb: PatientExpressions, folded: string, plan: SearchPlan)
   return eb('patient.family_name_search', 'like', likePattern(folded));
 }
 
-/** The patients matching the criteria (no access check yet), in list order; `offset 0` keeps it a subquery. */
-function matchingPatients(executor: Executor, criteria: PatientSearchCriteria, plan: SearchPlan) {
+/**
+ * The patients matching the criteria, not yet checked for access; for `grounds-first` only those the actor holds
+ * any ground for (a superset of the access condition, which is applied after).
+ */
+function matchingPatients(executor: Executor, actor: Actor, criteria: PatientSearchCriteria, plan: SearchPlan) {
   let query = executor.selectFrom('patient').select(['patient.id', 'patient.family_name', 'patient.birth_date']);
+  const withGrounds = plan === 'grounds-first' ? patientsWithGroundsQuery(actor) : null;
+  if (withGrounds) query = query.where('patient.id', 'in', withGrounds);
   if (criteria.patientNumber) {
     const number = criteria.patientNumber;
     query = query.where((eb) => eb.or([eb('patient.id', '=', number), eb('patient.legacy_id', '=', number)]));
@@ -127,19 +147,37 @@ function accessCondition(actor: Actor, scope: SearchScope, now: Date, patientIdC
     : patientAccessCondition(actor, now, patientIdColumn);
 }
 
+async function estimatedRows(query: { explain(format: 'json'): Promise<Record<string, unknown>[]> }): Promise<number> {
+  const [explained] = await query.explain('json');
+  const plan = (explained?.['QUERY PLAN'] as [{ Plan?: { 'Plan Rows'?: number } }] | undefined)?.[0]?.Plan;
+  return plan?.['Plan Rows'] ?? Number.POSITIVE_INFINITY;
+}
+
 /**
- * `name-order` when the criteria are only a name whose matches the planner estimates above
- * MAX_SORTED_NAME_MATCHES; `matches-first` otherwise.
+ * Whether the actor holds few grounds compared with the region: everyone but a GP practice, which holds its
+ * whole enrolled population (search-policy.ts). A chain partner holds the patients referred to it or who
+ * consented; an outside provider the patients who consented.
+ */
+function holdsFewGrounds(actor: Actor): boolean {
+  return actor.kind === 'external' || (actor.kind === 'provider' && actor.organisationType !== 'gp-practice');
+}
+
+/**
+ * Exact criteria (P-ID, BSN, birth date) match few patients: `matches-first`. A name alone, by the planner's
+ * estimate of its matches: `grounds-first` for an actor with few grounds when there are more matches than worth
+ * probing one by one, `name-order` when there are more than worth sorting, `matches-first` otherwise.
  */
 export async function choosePlan(
   executor: Executor,
+  actor: Actor,
+  scope: SearchScope,
   criteria: PatientSearchCriteria,
-  maxSortedMatches = MAX_SORTED_NAME_MATCHES,
+  limits: PlanLimits = { maxSortedNameMatches: MAX_SORTED_NAME_MATCHES, maxProbedNameMatches: MAX_PROBED_NAME_MATCHES },
 ): Promise<SearchPlan> {
   if (criteria.patientNumber || criteria.bsn || criteria.birthDate || !criteria.name) return 'matches-first';
-  const [explained] = await matchingPatients(executor, criteria, 'matches-first').explain('json');
-  const plan = (explained?.['QUERY PLAN'] as [{ Plan?: { 'Plan Rows'?: number } }] | undefined)?.[0]?.Plan;
-  return (plan?.['Plan Rows'] ?? 0) > maxSortedMatches ? 'name-order' : 'matches-first';
+  const matches = await estimatedRows(matchingPatients(executor, actor, criteria, 'matches-first'));
+  if (scope === 'within-grounds' && holdsFewGrounds(actor) && matches > limits.maxProbedNameMatches) return 'grounds-first';
+  return matches > limits.maxSortedNameMatches ? 'name-order' : 'matches-first';
 }
 
 /**
@@ -156,7 +194,7 @@ export function searchPageQuery(
   now: Date,
   plan: SearchPlan,
 ) {
-  const ordered = matchingPatients(executor, criteria, plan)
+  const ordered = matchingPatients(executor, actor, criteria, plan)
     .orderBy('patient.family_name')
     .orderBy('patient.birth_date')
     .orderBy('patient.id')
@@ -168,9 +206,9 @@ export function searchPageQuery(
     .limit(SEARCH_PAGE_SIZE + 1)
     .offset((page - 1) * SEARCH_PAGE_SIZE);
   // Without an ORDER BY here the planner plans `ordered` for the first rows only: an ordered index scan that
-  // stops early (name-order). With it, it plans for all matches: index lookups and a sort (matches-first). The
-  // rows keep `ordered`'s order either way: a filter and a limit over a subquery do not reorder.
-  if (plan === 'matches-first') {
+  // stops early (name-order). With it, it plans for all candidates: index lookups and a sort. The rows keep
+  // `ordered`'s order either way: a filter and a limit over a subquery do not reorder.
+  if (plan !== 'name-order') {
     visible = visible.orderBy('candidate.family_name').orderBy('candidate.birth_date').orderBy('candidate.id');
   }
   return executor
@@ -211,7 +249,7 @@ export async function searchPatients(
   const scope = decision.scope ?? 'within-grounds';
 
   return deps.db.transaction().execute(async (trx) => {
-    const plan = await choosePlan(trx, criteria);
+    const plan = await choosePlan(trx, actor, scope, criteria);
     const rows = await searchPageQuery(trx, actor, scope, criteria, page, now, plan).execute();
     const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
