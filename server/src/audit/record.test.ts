@@ -89,6 +89,27 @@ describe.each(testEngines)('recording audit events (%s)', (engine) => {
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
+  it('keeps every character of a batch exactly as hashed (the rows travel as one JSON parameter)', async () => {
+    const awkward = 'quote " backslash \\ tab \t newline \n bell \u0007 line sep \u2028 emoji 🩺 ĳ ß ❤️ \\u0041';
+    const events = Array.from({ length: 30 }, (_, index) =>
+      sampleEvent({
+        actor: { type: 'provider', id: String(index), name: `${awkward} ${index}`, role: 'huisarts' },
+        patientId: index + 1,
+        userAgent: awkward,
+        objectId: index % 2 === 0 ? null : `o-${index}`,
+        details: { [awkward]: awkward, list: [1, 2.5, -0.001, 1e21, awkward], empty: {} },
+      }),
+    );
+    const recorded = await database.db.transaction().execute((trx) => recordAuditEvents(trx, events));
+    const stored = await rows();
+    expect(stored.map((row) => row.id)).toEqual(recorded.map((event) => event.id));
+    expect(stored.map((row) => row.hash)).toEqual(recorded.map((event) => event.hash));
+    expect(stored[29]).toMatchObject({ actor_name: `${awkward} 29`, user_agent: awkward, object_id: 'o-29', patient_id: '30' });
+    expect(stored[0]?.details).toEqual({ [awkward]: awkward, list: [1, 2.5, -0.001, 1e21, awkward], empty: {} });
+    for (const row of stored) expect(row.canonical).toBe(canonicalize(row));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, count: 30 });
+  });
+
   it('rolls its events back with the transaction they belong to, and the chain stays intact', async () => {
     await database.db.transaction().execute((trx) => recordAuditEvent(trx, sampleEvent()));
     await expect(
