@@ -20,6 +20,7 @@ import { auditLogRoutes } from './modules/audit-log/routes.js';
 import { clinicalRecordRoutes } from './modules/clinical-record/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { hisLaunchRoutes } from './modules/his-launch/routes.js';
+import { invoiceRoutes } from './modules/invoices/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
 import { patientRecordRoutes } from './modules/patient-record/routes.js';
 import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
@@ -131,6 +132,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
   await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(clinicalRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
+  await app.register(invoiceRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(hisLaunchRoutes, {
     deps: {
       db: database.db,

@@ -24,6 +24,7 @@ const PATIENT_DATA_TABLES = [
   'form_entry',
   'form_response',
   'form_draft',
+  'invoice_line',
 ];
 
 /** Where naming them is the job: the data-access layer, the policy's own ground queries, schema and seed. */

@@ -13,6 +13,7 @@ import type {
   HisPracticeCredentialTable,
   HisSignatureUseTable,
 } from '../modules/his-launch/tables.js';
+import type { InvoiceLineTable, InvoiceTable, TariffTable } from '../modules/invoices/tables.js';
 
 // Row types of the tables; bigint ids are read as strings (pg and PGlite both return int8 as text here).
 type Id = ColumnType<string, never, never>;
@@ -409,6 +410,9 @@ export interface Database {
   form_entry: FormEntryTable;
   form_response: FormResponseTable;
   form_draft: FormDraftTable;
+  tariff: TariffTable;
+  invoice: InvoiceTable;
+  invoice_line: InvoiceLineTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -7,6 +7,11 @@ const dictionary = {
     nl: 'Controleer de gemarkeerde velden.',
     en: 'Please check the marked fields.',
   },
+  'zio.nothingToBill.title': { nl: 'Niets te factureren', en: 'Nothing to invoice' },
+  'zio.nothingToBill.detail': {
+    nl: 'Er zijn in deze periode geen declarabele activiteiten die nog niet gefactureerd zijn.',
+    en: 'There are no billable activities in this period that have not been invoiced yet.',
+  },
   'error.notFound.title': { nl: 'Niet gevonden', en: 'Not found' },
   'error.notFound.detail': {
     nl: 'Wat u zoekt bestaat niet, of u heeft er geen toegang toe.',
