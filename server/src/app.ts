@@ -25,6 +25,7 @@ import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
 import { patientRecordRoutes } from './modules/patient-record/routes.js';
 import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
 import { patientRoutes } from './modules/patients/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { testClockRoutes } from './modules/test-clock/routes.js';
 import type { StartupState } from './startup-state.js';
@@ -132,6 +133,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
   await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(clinicalRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
+  await app.register(reportRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(invoiceRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(hisLaunchRoutes, {
     deps: {
