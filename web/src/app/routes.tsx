@@ -23,6 +23,7 @@ import { PatientSearchPage } from '../werkplek/patients/patient-search-page';
 import { HistoryEntryRoute } from '../werkplek/patients/record/history/history-entry-route';
 import { SettingsPage } from '../werkplek/settings/settings-page';
 import { WerkplekLayout } from '../werkplek/werkplek-layout';
+import { ZioDashboardPage } from '../werkplek/zio/zio-dashboard-page';
 import { LandingPage } from './landing-page';
 
 // Dutch paths, as users see and share them. The server sends index.html for every path under
@@ -118,6 +119,14 @@ export const routes: RouteObject[] = [
                 <HistoryEntryRoute>
                   <PatientCardPage />
                 </HistoryEntryRoute>
+              </RequireScreen>
+            ),
+          },
+          {
+            path: werkplekPaths.zioDashboard.slice('/werkplek/'.length),
+            element: (
+              <RequireScreen screen="zioDashboard">
+                <ZioDashboardPage />
               </RequireScreen>
             ),
           },

@@ -90,7 +90,6 @@ export const comingLaterScreens: readonly WerkplekScreen[] = [
   'messages',
   'reports',
   'helpdesk',
-  'zioDashboard',
   'roleRights',
 ];
 
