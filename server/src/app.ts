@@ -19,9 +19,11 @@ import { developmentMailboxRoutes } from './mail/routes.js';
 import { auditLogRoutes } from './modules/audit-log/routes.js';
 import { clinicalRecordRoutes } from './modules/clinical-record/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { helpdeskRoutes } from './modules/helpdesk/routes.js';
 import { hisLaunchRoutes } from './modules/his-launch/routes.js';
 import { invoiceRoutes } from './modules/invoices/routes.js';
 import { loginPlaceholderRoutes } from './modules/login-placeholder/routes.js';
+import { messagesRoutes } from './modules/messages/routes.js';
 import { patientRecordRoutes } from './modules/patient-record/routes.js';
 import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
 import { patientRoutes } from './modules/patients/routes.js';
@@ -133,6 +135,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
   await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(clinicalRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
+  const messagesDeps = { db: database.db, clock, mailQueued: dependencies.mailQueued ?? (() => undefined) };
+  await app.register(messagesRoutes, { deps: messagesDeps, auth: werkplekAuth });
+  await app.register(helpdeskRoutes, { deps: messagesDeps, auth: werkplekAuth });
   await app.register(reportRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(invoiceRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(hisLaunchRoutes, {

@@ -25,6 +25,7 @@ const PATIENT_DATA_TABLES = [
   'form_response',
   'form_draft',
   'invoice_line',
+  'message_thread',
 ];
 
 /** Where naming them is the job: the data-access layer, the policy's own ground queries, schema and seed. */

@@ -8,6 +8,7 @@ import * as hisLaunch from './migrations/0006-his-launch.js';
 import * as legacyImport from './migrations/0007-legacy-import.js';
 import * as patientSearch from './migrations/0008-patient-search.js';
 import * as clinicalRecord from './migrations/0009-clinical-record.js';
+import * as messages from './migrations/0010-messages.js';
 import * as invoices from './migrations/0012-invoices.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-legacy-import': legacyImport,
   '0008-patient-search': patientSearch,
   '0009-clinical-record': clinicalRecord,
+  '0010-messages': messages,
   '0012-invoices': invoices,
 };
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditEventTable } from '../audit/audit-event.js';
+import type { BlobTable } from '../blob/tables.js';
 import type { LegacyImportRunTable, LegacyJournalEntryTable } from '../legacy-import/tables.js';
 import type {
   FormDefinitionTable,
@@ -13,6 +14,12 @@ import type {
   HisPracticeCredentialTable,
   HisSignatureUseTable,
 } from '../modules/his-launch/tables.js';
+import type {
+  MessageAttachmentTable,
+  MessageRecipientTable,
+  MessageTable,
+  MessageThreadTable,
+} from '../modules/messages/tables.js';
 import type { InvoiceLineTable, InvoiceTable, TariffTable } from '../modules/invoices/tables.js';
 
 // Row types of the tables; bigint ids are read as strings (pg and PGlite both return int8 as text here).
@@ -410,6 +417,11 @@ export interface Database {
   form_entry: FormEntryTable;
   form_response: FormResponseTable;
   form_draft: FormDraftTable;
+  blob: BlobTable;
+  message_thread: MessageThreadTable;
+  message: MessageTable;
+  message_attachment: MessageAttachmentTable;
+  message_recipient: MessageRecipientTable;
   tariff: TariffTable;
   invoice: InvoiceTable;
   invoice_line: InvoiceLineTable;

@@ -221,6 +221,44 @@ const dictionary = {
     nl: 'Laad de pagina opnieuw en publiceer nogmaals.',
     en: 'Reload the page and publish again.',
   },
+  'blob.empty.title': { nl: 'Het bestand is leeg', en: 'The file is empty' },
+  'blob.empty.detail': { nl: '{field}: het bestand is leeg.', en: '{field}: the file is empty.' },
+  'blob.tooLarge.title': { nl: 'Het bestand is te groot', en: 'The file is too large' },
+  'blob.tooLarge.detail': {
+    nl: '{field}: het bestand is groter dan {max} MB.',
+    en: '{field}: the file is larger than {max} MB.',
+  },
+  'blob.type.title': { nl: 'Dit soort bestand kan niet worden toegevoegd', en: 'This kind of file cannot be attached' },
+  'blob.type.detail': {
+    nl: '{field}: alleen PDF, PNG en JPEG kunnen worden toegevoegd (gecontroleerd op de inhoud, niet op de naam).',
+    en: '{field}: only PDF, PNG and JPEG can be attached (checked by content, not by name).',
+  },
+  'messages.recipientsWithoutAccess.title': {
+    nl: 'Niet alle ontvangers mogen deze patiënt zien',
+    en: 'Not all recipients may see this patient',
+  },
+  'messages.recipientsWithoutAccess.detail': {
+    nl: '{field}: een bericht over deze patiënt kan niet naar {names}, want zij hebben geen toegang tot deze patiënt. Haal hen weg of verstuur het bericht zonder patiënt.',
+    en: '{field}: a message about this patient cannot go to {names}, because they have no access to this patient. Remove them or send the message without the patient.',
+  },
+  'messages.recipientUnknown.detail': {
+    nl: '{field}: een of meer ontvangers bestaan niet of zijn niet (meer) actief.',
+    en: '{field}: one or more recipients do not exist or are no longer active.',
+  },
+  'messages.noRecipients.detail': {
+    nl: '{field}: kies minstens één ontvanger of groep.',
+    en: '{field}: choose at least one recipient or group.',
+  },
+  'messages.attachmentUnknown.title': { nl: 'Bijlage niet gevonden', en: 'Attachment not found' },
+  'messages.attachmentUnknown.detail': {
+    nl: '{field}: een bijlage is niet gevonden of al bij een ander bericht gebruikt. Voeg het bestand opnieuw toe.',
+    en: '{field}: an attachment was not found or is already used in another message. Add the file again.',
+  },
+  'messages.helpdeskUnavailable.title': { nl: 'De helpdesk is niet bereikbaar', en: 'The helpdesk cannot be reached' },
+  'messages.helpdeskUnavailable.detail': {
+    nl: 'Er is geen helpdeskaccount actief. Neem telefonisch contact op met de zorggroep.',
+    en: 'No helpdesk account is active. Please call the care group.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof dictionary;

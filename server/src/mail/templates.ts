@@ -56,3 +56,20 @@ export function accountDeactivatedMail(language: Language, to: string, username:
         text: `Het Keten-account ${username} is afgemeld en kan niet meer worden gebruikt om in te loggen.\n\nWas u dit niet? Neem contact op met uw praktijkbeheerder of de Keten-helpdesk.`,
       };
 }
+
+/** A new message in Berichten: never the subject, the sender's text or anything about a patient. */
+export function newMessageMail(language: Language, to: string): OutgoingMail {
+  return language === 'en'
+    ? {
+        to,
+        kind: 'new-message',
+        subject: 'You have a new message in Keten',
+        text: 'You have a new message in Keten.\n\nLog in to Keten and open "Berichten" to read it. For privacy reasons this email does not contain the message itself.\n\nYou can choose which notifications you receive by email under "Instellingen".',
+      }
+    : {
+        to,
+        kind: 'new-message',
+        subject: 'Je hebt een nieuw bericht in Keten',
+        text: 'Je hebt een nieuw bericht in Keten.\n\nLog in op Keten en open "Berichten" om het te lezen. Om privacyredenen staat het bericht zelf niet in deze e-mail.\n\nOnder "Instellingen" kies je welke meldingen je ook per e-mail ontvangt.',
+      };
+}

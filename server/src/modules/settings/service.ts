@@ -10,7 +10,7 @@ import { notificationPreferences, saveNotificationPreferences } from './reposito
 export const MESSAGE_TYPES: readonly MessageType[] = ['referral', 'message', 'consultation', 'result', 'appointment-reminder'];
 
 /** Without a choice, everything that needs attention mails a notification except appointment reminders. */
-const DEFAULT_SEND_EMAIL: Record<MessageType, boolean> = {
+export const DEFAULT_SEND_EMAIL: Record<MessageType, boolean> = {
   referral: true,
   message: true,
   consultation: true,
