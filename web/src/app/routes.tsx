@@ -21,6 +21,7 @@ import { PatientAddPage } from '../werkplek/patients/patient-add-page';
 import { PatientCardPage } from '../werkplek/patients/patient-card-page';
 import { PatientSearchPage } from '../werkplek/patients/patient-search-page';
 import { HistoryEntryRoute } from '../werkplek/patients/record/history/history-entry-route';
+import { ReportsPage } from '../werkplek/reports/reports-page';
 import { SettingsPage } from '../werkplek/settings/settings-page';
 import { WerkplekLayout } from '../werkplek/werkplek-layout';
 import { ZioDashboardPage } from '../werkplek/zio/zio-dashboard-page';
@@ -76,6 +77,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireScreen screen="audit">
                 <AuditPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: werkplekPaths.reports.slice('/werkplek/'.length),
+            element: (
+              <RequireScreen screen="reports">
+                <ReportsPage />
               </RequireScreen>
             ),
           },

@@ -88,7 +88,6 @@ const menu: readonly WerkplekScreen[] = [
 export const comingLaterScreens: readonly WerkplekScreen[] = [
   'signals',
   'messages',
-  'reports',
   'helpdesk',
   'roleRights',
 ];
