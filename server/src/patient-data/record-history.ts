@@ -8,6 +8,7 @@ import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
 import { entryTarget, loadEntryFacts } from './record-activities.js';
 import { definitionById, definitionsById, providerOf, readableRecordTypes } from './record-common.js';
+import { type ReferralDetail, referralOfEntry } from './referral-send.js';
 import { assertRecordOpen } from './treatment-team.js';
 
 // Historie (seed 001 §5.4, §6.3): everything registered through tasks, newest first, plus the lines of the old
@@ -266,6 +267,8 @@ export type HistoryEntryDetail =
       questionnaire: Questionnaire;
       response: QuestionnaireResponse;
       versions: { version: number; publishedAt: Date; authorName: string }[];
+      /** A "Verwijzing …" entry: where it went, with the details and the letter (issue 7). */
+      referral?: ReferralDetail | null;
     }
   | { entry: HistoryEntry; text: string; versions: { version: number; publishedAt: Date; authorName: string }[] };
 
@@ -325,6 +328,7 @@ export async function readHistoryEntry(
           publishedAt: candidate.published_at,
           authorName: [candidate.given_name, candidate.family_name_prefix, candidate.family_name].filter(Boolean).join(' '),
         })),
+        referral: await referralOfEntry(trx, entry.id),
       };
     },
   });
