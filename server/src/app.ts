@@ -27,6 +27,7 @@ import { messagesRoutes } from './modules/messages/routes.js';
 import { patientRecordRoutes } from './modules/patient-record/routes.js';
 import { type InsuranceCheck, vecozoCovSimulator } from './modules/patients/insurance-check.js';
 import { patientRoutes } from './modules/patients/routes.js';
+import { referralsRoutes } from './modules/referrals/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { testClockRoutes } from './modules/test-clock/routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
   await app.register(patientRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   await app.register(clinicalRecordRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
+  await app.register(referralsRoutes, { deps: { db: database.db, clock }, auth: werkplekAuth });
   const messagesDeps = { db: database.db, clock, mailQueued: dependencies.mailQueued ?? (() => undefined) };
   await app.register(messagesRoutes, { deps: messagesDeps, auth: werkplekAuth });
   await app.register(helpdeskRoutes, { deps: messagesDeps, auth: werkplekAuth });

@@ -10,6 +10,7 @@ import * as patientSearch from './migrations/0008-patient-search.js';
 import * as clinicalRecord from './migrations/0009-clinical-record.js';
 import * as messages from './migrations/0010-messages.js';
 import * as invoices from './migrations/0012-invoices.js';
+import * as referrals from './migrations/0013-referrals.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-clinical-record': clinicalRecord,
   '0010-messages': messages,
   '0012-invoices': invoices,
+  '0013-referrals': referrals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,13 +14,13 @@ import type {
   HisPracticeCredentialTable,
   HisSignatureUseTable,
 } from '../modules/his-launch/tables.js';
+import type { InvoiceLineTable, InvoiceTable, TariffTable } from '../modules/invoices/tables.js';
 import type {
   MessageAttachmentTable,
   MessageRecipientTable,
   MessageTable,
   MessageThreadTable,
 } from '../modules/messages/tables.js';
-import type { InvoiceLineTable, InvoiceTable, TariffTable } from '../modules/invoices/tables.js';
 
 // Row types of the tables; bigint ids are read as strings (pg and PGlite both return int8 as text here).
 type Id = ColumnType<string, never, never>;
@@ -174,6 +174,13 @@ export interface ReferralTable {
   created_at: CreatedAt;
   opened_at: Timestamp | null;
   opened_by_account_id: RefId | null;
+  // migration 0013: what a "Verwijzing …" task sent
+  form_entry_id: ColumnType<string | null, string | number | null | undefined, never>;
+  urgency: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  contact_availability: string | null;
+  letter_blob_id: ColumnType<string | null, string | number | null | undefined, never>;
 }
 
 export interface AdmissionTable {

@@ -28,6 +28,8 @@ const labels: Record<string, Record<Language, string>> = {
   phone: { nl: 'Telefoonnummer', en: 'Phone number' },
   email: { nl: 'E-mailadres', en: 'Email address' },
   pharmacyId: { nl: 'Apotheek', en: 'Pharmacy' },
+  toOrganisationId: { nl: 'Verwijzen naar', en: 'Refer to' },
+  letter: { nl: 'Verwijsbrief (bijlage)', en: 'Referral letter (attachment)' },
   recipients: { nl: 'Aan', en: 'To' },
   subject: { nl: 'Onderwerp', en: 'Subject' },
   body: { nl: 'Bericht', en: 'Message' },

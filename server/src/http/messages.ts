@@ -221,6 +221,16 @@ const dictionary = {
     nl: 'Laad de pagina opnieuw en publiceer nogmaals.',
     en: 'Reload the page and publish again.',
   },
+  'referral.organisation.title': { nl: 'Kies waarnaar je verwijst', en: 'Choose where to refer to' },
+  'referral.organisation.detail': {
+    nl: '{field}: kies een organisatie van de soort waarnaar deze taak verwijst.',
+    en: '{field}: choose an organisation of the kind this task refers to.',
+  },
+  'referral.letter.title': { nl: 'De verwijsbrief kan niet worden toegevoegd', en: 'The referral letter cannot be attached' },
+  'referral.letter.detail': {
+    nl: '{field}: upload de brief opnieuw (alleen je eigen, nog niet verstuurde bestand).',
+    en: '{field}: upload the letter again (only your own file, not sent before).',
+  },
   'blob.empty.title': { nl: 'Het bestand is leeg', en: 'The file is empty' },
   'blob.empty.detail': { nl: '{field}: het bestand is leeg.', en: '{field}: the file is empty.' },
   'blob.tooLarge.title': { nl: 'Het bestand is te groot', en: 'The file is too large' },

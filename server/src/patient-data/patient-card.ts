@@ -3,6 +3,7 @@ import type { RequestContext } from '../access/context.js';
 import type { Database } from '../db/schema.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
 import { dm2Recorded } from './record-day-curves.js';
+import { markReferralsOpened } from './referral-send.js';
 
 // The Infopaneel basics of a patient (seed 001 §5.1): who the patient is and where enrolled.
 
@@ -101,6 +102,8 @@ export async function readPatientCard(
           birthDate: row.birth_date,
         };
       }
+      // Opening the record clears its referral signals for the organisation (issue 7).
+      if (context.actor.kind === 'provider') await markReferralsOpened(trx, context, context.actor, patientId, deps.clock.now());
       const check = await selectLastInsuranceCheck(trx, patientId);
       const card: PatientCard = {
         id: row.id,

@@ -6,6 +6,7 @@ import { AppError } from '../http/problem.js';
 import type { PatientDataDependencies } from './patient-access.js';
 import { patientDisplayId } from './patient-card.js';
 import { searchPatients } from './patient-search.js';
+import { markReferralsOpened } from './referral-send.js';
 
 // Patiënt toevoegen (seed 001 §4) and the treatment relationship (§3.2). One record per BSN: the unique index
 // decides, also when two people submit at the same moment.
@@ -282,6 +283,8 @@ export async function confirmTreatmentRelationship(
         { now: () => now },
       );
     }
+    // The relationship confirmed = the record opened: the referral signals disappear (issue 7).
+    await markReferralsOpened(trx, context, actor, patientId, now);
     return true;
   });
   if (!outcome) throw AppError.notFound();

@@ -23,6 +23,7 @@ import {
   type StoredDefinition,
 } from './record-common.js';
 import { applyEffects } from './record-trajectories.js';
+import { type ReferralInput, sendReferral } from './referral-send.js';
 import { assertRecordOpen } from './treatment-team.js';
 
 // Publiceren (seed 001 §6.1, §6.3): one transaction — validate (the same rules as the web form, @keten/forms) →
@@ -39,6 +40,8 @@ export interface PublishInput {
   response: QuestionnaireResponse;
   requestId: string;
   entryId: string | null;
+  /** For a task with the `referral` effect: the receiving organisation and the uploaded letter (issue 7). */
+  referral?: ReferralInput | null;
 }
 
 export interface Published {
@@ -221,6 +224,14 @@ async function publishOnce(
           input.requestId,
         );
         measurementCount = await insertMeasurements(trx, actor, patientId, definition.definition, response, responseId, now);
+        await sendReferral(trx, context, actor, {
+          patientId,
+          definition: definition.definition,
+          entryId,
+          response,
+          input: input.referral,
+          now,
+        });
       }
       await trx
         .deleteFrom('form_draft')

@@ -33,7 +33,7 @@ export const demoPatients: readonly DemoPatient[] = [
   { key: 'anna', id: 1, bsn: '999990019', roepnaam: 'Anna', familyNamePrefix: 'de', familyName: 'Jong', birthDate: '1961-03-12', gender: 'female', practice: 'HAPZ', story: 'DM2 + CVRM, three years of quarterly controls; under treatment at Voetzorg Zuid; mother of Sem' },
   { key: 'sem', id: 2, bsn: '999990032', roepnaam: 'Sem', familyNamePrefix: 'de', familyName: 'Jong', birthDate: '2016-05-04', gender: 'male', practice: 'HAPZ', story: "Anna's son (patient_relation parent)" },
   { key: 'pieter', id: 3, bsn: '999990044', roepnaam: 'Pieter', familyNamePrefix: null, familyName: 'Bakker', birthDate: '1948-11-23', gender: 'male', practice: 'HAPB', story: 'Admitted now to Interne geneeskunde (specialist.zkh) with pneumonia; hospital lab, X-thorax, letters to the GP' },
-  { key: 'fatima', id: 4, bsn: '999990056', roepnaam: 'Fatima', familyNamePrefix: null, familyName: 'El Amrani', birthDate: '1985-07-30', gender: 'female', practice: 'HAPZ', story: 'Overweight and prediabetes; unopened referral from poh.hapz to Diëtistenpraktijk Vitaal' },
+  { key: 'fatima', id: 4, bsn: '999990056', roepnaam: 'Fatima', familyNamePrefix: null, familyName: 'El Amrani', birthDate: '1985-07-30', gender: 'female', practice: 'HAPZ', story: 'Overweight and prediabetes; referred by poh.hapz to Diëtistenpraktijk Vitaal two days ago, seen under Signalen there yesterday (so the live story — huisarts.hapz refers her again — starts at Signalen 0)' },
   { key: 'lukas', id: 5, bsn: null, roepnaam: 'Lukas', familyNamePrefix: null, familyName: 'Schmidt', birthDate: '1990-02-02', gender: 'male', practice: 'HAPB', story: 'Insured in Germany: no BSN, passport C01X00T47' },
 ];
 
@@ -241,8 +241,10 @@ export function buildDemoStories(referenceDate: string): DemoStories {
         reason:
           'Verwijzing diëtist: overgewicht (BMI 34,5) en prediabetes (HbA1c 46 mmol/mol, nuchtere glucose 6,5 mmol/l). Patiënte wil graag afvallen en haar eetpatroon aanpassen; graag rekening houden met de ramadan. Wilt u ook beoordelen of de GLI (CooL) passend is?',
         createdAt: amsterdamTimestamp(workday(today - 2), 11 * 60 + 20),
-        openedAt: null,
-        openedBy: null,
+        // Opened at the practice (the signal is gone): the demo starts with no referral signals, and the browser
+        // story (e2e/referrals.test.ts) shows a new one arriving.
+        openedAt: amsterdamTimestamp(workday(today - 1), 9 * 60 + 10),
+        openedBy: 'dietist.vitaal',
       },
     ],
     admissions: [],

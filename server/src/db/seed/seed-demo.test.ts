@@ -290,7 +290,7 @@ describe.each(testEngines)('seedDemo (%s)', (engine) => {
     expect(lab.map((row) => row.code)).toEqual(expect.arrayContaining(['crp', 'hemoglobin', 'creatinine', 'egfr']));
   });
 
-  it("tells Fatima's story: an unopened referral from the POH to Diëtistenpraktijk Vitaal", async () => {
+  it("tells Fatima's story: a referral from the POH to Diëtistenpraktijk Vitaal, already opened there", async () => {
     const referrals = await db
       .selectFrom('referral')
       .innerJoin('organisation', 'organisation.id', 'referral.to_organisation_id')
@@ -299,7 +299,8 @@ describe.each(testEngines)('seedDemo (%s)', (engine) => {
       .where('referral.patient_id', '=', '4')
       .execute();
     expect(referrals).toHaveLength(1);
-    expect(referrals[0]).toMatchObject({ abbreviation: 'VITAAL', to_role: 'dietist', opened_at: null, username: 'poh.hapz' });
+    expect(referrals[0]).toMatchObject({ abbreviation: 'VITAAL', to_role: 'dietist', username: 'poh.hapz' });
+    expect(referrals[0]?.opened_at).toBeInstanceOf(Date);
     expect(referrals[0]?.reason).toMatch(/diëtist/i);
   });
 

@@ -121,7 +121,12 @@ export const clinicalRecordRoutes: FastifyPluginAsync<{ deps: ClinicalRecordDepe
     },
     async (request, reply) => {
       const { context } = await auth.requireSession(request);
-      const body = request.body as { response: QuestionnaireResponse; requestId: string; entryId?: string };
+      const body = request.body as {
+        response: QuestionnaireResponse;
+        requestId: string;
+        entryId?: string;
+        referral?: { toOrganisationId: string; letterBlobId?: string | null };
+      };
       const published = await publish(deps, context, request.params.patientId, request.params.formKey, body);
       reply.code(201);
       return published;

@@ -30,6 +30,8 @@ export const publishBody = z.object({
   response: questionnaireResponse,
   requestId: z.uuid({ error: 'field.badFormat' }),
   entryId: id.optional(),
+  /** Referral tasks (issue 7): the chosen receiving organisation and the letter uploaded to /api/werkplek/referral-letters. */
+  referral: z.object({ toOrganisationId: id, letterBlobId: id.nullable().optional() }).optional(),
 });
 
 /** dd-mm-jjjj as on screen → YYYY-MM-DD; an impossible date (31-02-2026) is refused. */
@@ -123,8 +125,27 @@ export const historyResponse = z.object({
   }),
 });
 const versions = z.array(z.object({ version: z.number(), publishedAt: z.string(), authorName: z.string() }));
+/** What a "Verwijzing …" entry sent (issue 7); the letter downloads from `…/history/:entryId/referral-letter`. */
+const referralDetail = z.object({
+  id: z.string(),
+  toOrganisation: z.object({ id: z.string(), name: z.string() }),
+  toRole: z.string().nullable(),
+  reason: z.string(),
+  urgency: z.string().nullable(),
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), availability: z.string().nullable() }),
+  letter: z.object({ fileName: z.string(), contentType: z.string(), size: z.number() }).nullable(),
+  createdAt: z.string(),
+  openedAt: z.string().nullable(),
+});
+
 export const historyEntryResponse = z.union([
-  z.object({ entry: historyEntry, questionnaire, response: storedResponse, versions }),
+  z.object({
+    entry: historyEntry,
+    questionnaire,
+    response: storedResponse,
+    versions,
+    referral: referralDetail.nullable().optional(),
+  }),
   z.object({ entry: historyEntry, text: z.string(), versions }),
 ]);
 

@@ -9,6 +9,7 @@ import { discardDraft, saveDraft } from '../../patient-data/record-drafts.js';
 import { type HistoryEntry, listHistory, readHistoryEntry } from '../../patient-data/record-history.js';
 import { readMeasureSeries, readMonitoring } from '../../patient-data/record-monitoring.js';
 import { publishEntry } from '../../patient-data/record-publish.js';
+import type { ReferralDetail } from '../../patient-data/referral-send.js';
 
 // The clinical record (docs/clinical-record.md §2): Activiteiten, tasks with drafts and publishing, Historie,
 // Monitoring, Dagcurves. Access, audit and transactions are the patient-data layer's (record-*.ts); here the
@@ -74,12 +75,18 @@ export async function publish(
   context: RequestContext,
   patientId: string,
   formKey: string,
-  body: { response: QuestionnaireResponse; requestId: string; entryId?: string | undefined },
+  body: {
+    response: QuestionnaireResponse;
+    requestId: string;
+    entryId?: string | undefined;
+    referral?: { toOrganisationId: string; letterBlobId?: string | null | undefined } | undefined;
+  },
 ) {
   const published = await publishEntry(deps, context, patientId, formKey, {
     response: body.response,
     requestId: body.requestId,
     entryId: body.entryId ?? null,
+    referral: body.referral ?? null,
   });
   return { ...published, publishedAt: published.publishedAt.toISOString() };
 }
@@ -124,11 +131,22 @@ export async function historyEntry(
   entryId: string,
   version: number | undefined,
 ) {
-  const detail = await readHistoryEntry(deps, context, patientId, entryId, version ?? null);
+  const { referral, ...detail } = (await readHistoryEntry(deps, context, patientId, entryId, version ?? null)) as Awaited<
+    ReturnType<typeof readHistoryEntry>
+  > & { referral?: ReferralDetail | null };
   return {
     ...detail,
     entry: entryView(detail.entry),
     versions: detail.versions.map((item) => ({ ...item, publishedAt: item.publishedAt.toISOString() })),
+    ...(referral
+      ? {
+          referral: {
+            ...referral,
+            createdAt: referral.createdAt.toISOString(),
+            openedAt: referral.openedAt?.toISOString() ?? null,
+          },
+        }
+      : {}),
   };
 }
 
