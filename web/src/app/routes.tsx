@@ -23,6 +23,7 @@ import { PatientSearchPage } from '../werkplek/patients/patient-search-page';
 import { HistoryEntryRoute } from '../werkplek/patients/record/history/history-entry-route';
 import { ReportsPage } from '../werkplek/reports/reports-page';
 import { SettingsPage } from '../werkplek/settings/settings-page';
+import { SignalsPage } from '../werkplek/signals/signals-page';
 import { WerkplekLayout } from '../werkplek/werkplek-layout';
 import { ZioDashboardPage } from '../werkplek/zio/zio-dashboard-page';
 import { LandingPage } from './landing-page';
@@ -136,6 +137,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireScreen screen="zioDashboard">
                 <ZioDashboardPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'signalen',
+            element: (
+              <RequireScreen screen="signals">
+                <SignalsPage />
               </RequireScreen>
             ),
           },

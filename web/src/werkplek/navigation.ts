@@ -86,7 +86,6 @@ const menu: readonly WerkplekScreen[] = [
 
 /** Screens whose pages arrive in later issues; they show a "komt later" page inside the shell. */
 export const comingLaterScreens: readonly WerkplekScreen[] = [
-  'signals',
   'messages',
   'helpdesk',
   'roleRights',

@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -9,6 +9,7 @@ import { refreshSession, type SessionState } from './auth/session';
 import { SessionProvider } from './auth/session-context';
 import { SessionWatch, useLogout } from './auth/session-watch';
 import { werkplekNavigation, werkplekPaths } from './navigation';
+import { signalCountsQuery } from './referrals/referrals-api';
 
 /** The generic-account mark (product.md §1: generic accounts are marked *not personal*). */
 export function NotPersonalBadge() {
@@ -118,6 +119,7 @@ export function WerkplekShell({
   const { pathname } = useLocation();
   const { session } = state;
   const limited = session.mustChangePassword;
+  const signals = useQuery({ ...signalCountsQuery(), enabled: !limited && session.navigation.includes('signals') });
 
   // The role's name comes from the server in the user's language: ask again after a switch.
   useEffect(() => {
@@ -138,7 +140,7 @@ export function WerkplekShell({
     <SessionProvider session={session}>
       <AreaShell
         face="werkplek"
-        navItems={limited ? [] : werkplekNavigation(t, session.navigation)}
+        navItems={limited ? [] : werkplekNavigation(t, session.navigation, { signals: signals.data?.total || undefined })}
         headerEnd={<HeaderAccount session={session} limited={limited} />}
         navTop={<MenuAccount session={session} limited={limited} />}
       >

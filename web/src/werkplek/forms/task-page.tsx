@@ -20,6 +20,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { patientName } from '../patients/patient-format';
 import { patientPath } from '../patients/patient-paths';
 import { patientCardQuery } from '../patients/patients-api';
+import { type ReferralChoice, ReferralFields, referralBody } from '../referrals/referral-fields';
 import { useFormLanguage } from './form-language';
 import { focusQuestion, QuestionnaireForm } from './questionnaire-form';
 import {
@@ -223,6 +224,9 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
     initialSavedAt ? { kind: 'saved', at: initialSavedAt } : { kind: 'idle' },
   );
   const publish = usePublishTask(patientId, formKey);
+  // A new "Verwijzing …" entry also says where it goes (issue 7); editing one sends nothing again.
+  const isReferral = task.definition.recordType === 'referral' && !entryId;
+  const [referral, setReferral] = useState<ReferralChoice>({ toOrganisationId: null, letter: null });
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // What autosave needs outside React's render: the newest answers, whether they are saved, the running save.
@@ -318,7 +322,12 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
     // A running autosave first, so it cannot bring the draft back after publishing removed it.
     await saving.current.catch(() => undefined);
     requestId.current ??= crypto.randomUUID();
-    const body = { response: latest.current, requestId: requestId.current, ...(entryId ? { entryId } : {}) };
+    const body = {
+      response: latest.current,
+      requestId: requestId.current,
+      ...(entryId ? { entryId } : {}),
+      ...(isReferral ? referralBody(referral) : {}),
+    };
     publish.mutate(body, {
       onSuccess: (published) => {
         done.current = true;
@@ -401,6 +410,19 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
                 ))}
               </List>
             </Alert>
+          )}
+          {isReferral && (
+            <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+              <ReferralFields
+                formKey={formKey}
+                value={referral}
+                onChange={(next) => {
+                  setReferral(next);
+                  if (serverErrors.length > 0) setServerErrors([]);
+                }}
+                errors={serverErrors}
+              />
+            </Paper>
           )}
           <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
             <QuestionnaireForm

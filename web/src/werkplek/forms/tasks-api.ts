@@ -147,6 +147,8 @@ export interface PublishBody {
   /** The same id for every retry of one "Publiceren": the server never makes a second entry from it. */
   requestId: string;
   entryId?: string;
+  /** "Verwijzing …" tasks: the receiving organisation and the uploaded letter (issue 7). */
+  referral?: { toOrganisationId: string; letterBlobId: string | null };
 }
 
 export interface Published {

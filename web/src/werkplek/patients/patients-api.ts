@@ -153,7 +153,11 @@ export function useConfirmTreatmentRelationship(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => confirmTreatmentRelationship(id),
-    onSuccess: (card) => queryClient.setQueryData(patientCardKey(id), card),
+    onSuccess: (card) => {
+      queryClient.setQueryData(patientCardKey(id), card);
+      // Opening the patient clears its referral signals (issue 7).
+      void queryClient.invalidateQueries({ queryKey: ['werkplek', 'signals'] });
+    },
   });
 }
 

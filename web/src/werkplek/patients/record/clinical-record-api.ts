@@ -1,6 +1,7 @@
 import type { Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { type ApiClient, api } from '../../../api/client';
+import type { ReferralDetail } from '../../referrals/referrals-api';
 
 // Historie, Monitoring and Dagcurves (docs/clinical-record.md §2; server/src/modules/clinical-record/routes.ts;
 // seed 001 §5.3–5.5, §6.3). The server leaves out whatever the viewer's role may not read.
@@ -94,6 +95,8 @@ export interface HistoryEntryDetail {
   /** Legacy journal entries (Medix 3): the text instead of a form. */
   text?: string;
   versions: EntryVersion[];
+  /** A "Verwijzing …" entry: what it sent (issue 7). */
+  referral?: ReferralDetail | null;
 }
 
 export function historyEntryQuery(patientId: string, entryId: string, version: number | undefined, client: ApiClient = api) {

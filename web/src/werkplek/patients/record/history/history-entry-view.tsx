@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../../i18n';
 import { formatDateTime } from '../../../../ui/format';
 import { ProblemAlert } from '../../../../ui/problem-alert';
 import { QuestionnaireForm } from '../../../forms/questionnaire-form';
+import { ReferralSummary } from '../../../referrals/referral-summary';
 import { patientPath } from '../../patient-paths';
 import { type HistoryEntryDetail, historyEntryQuery, localText } from '../clinical-record-api';
 
@@ -150,6 +151,8 @@ function EntryContent({
             {t('werkplek.history.entry.olderVersion')}
           </Alert>
         )}
+
+        {detail.referral && <ReferralSummary patientId={patientId} entryId={entry.id} referral={detail.referral} />}
 
         {legacy ? (
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.text ?? ''}</Text>
