@@ -122,9 +122,20 @@ describe.each(testEngines)('Rapportages (%s)', (engine) => {
   }
 
   it('counts the DM2 HbA1c indicator as an independent count of the demo data, and exports the same patients to Excel', async () => {
+    // The demo practice measures every DM2 patient; one patient without a recent HbA1c makes the count meaningful.
+    const before = await expectedDm2Hba1c();
+    const unmeasured = [...before.denominator].sort()[0] as string;
+    await subject.database.db
+      .deleteFrom('measurement')
+      .where('patient_id', '=', unmeasured)
+      .where('code', '=', 'hba1c')
+      .where('measured_at', '>=', WINDOW_START)
+      .execute();
     const expected = await expectedDm2Hba1c();
     expect(expected.denominator.size).toBeGreaterThan(0);
     expect(expected.numerator.size).toBeGreaterThan(0);
+    expect(expected.numerator.size).toBeLessThan(expected.denominator.size);
+    expect(expected.numerator.has(unmeasured)).toBe(false);
 
     const summary = await get('/api/werkplek/reports/indicators', huisarts);
     expect(summary.statusCode).toBe(200);

@@ -318,6 +318,8 @@ const translation: Translation = {
       exportCsv: 'CSV',
       total_one: '{{count}} patient',
       total_other: '{{count}} patients',
+      totalTrajectories_one: '{{count}} trajectory',
+      totalTrajectories_other: '{{count}} trajectories',
       empty: 'No patients in this report.',
       pagination: 'Pages',
       previous: 'Previous page',

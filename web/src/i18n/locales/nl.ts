@@ -321,6 +321,8 @@ const translation = {
       exportCsv: 'CSV',
       total_one: '{{count}} patiënt',
       total_other: '{{count}} patiënten',
+      totalTrajectories_one: '{{count}} traject',
+      totalTrajectories_other: '{{count}} trajecten',
       empty: 'Geen patiënten in dit rapport.',
       pagination: 'Pagina’s',
       previous: 'Vorige pagina',

@@ -214,6 +214,7 @@ function ReportTable({
   pageSize,
   head,
   children,
+  unit = 'patients',
 }: {
   caption: string;
   busy: boolean;
@@ -221,6 +222,8 @@ function ReportTable({
   pageSize: number;
   head: ReactNode;
   children: ReactNode;
+  /** What the rows are counted as (a patient may have several trajectories). */
+  unit?: 'patients' | 'trajectories';
 } & ReportProps) {
   const { t } = useTranslation();
   const captionId = useId();
@@ -228,7 +231,9 @@ function ReportTable({
   return (
     <Stack gap="sm">
       <Text size="sm" aria-live="polite">
-        {t('werkplek.reports.total', { count: total })}
+        {unit === 'trajectories'
+          ? t('werkplek.reports.totalTrajectories', { count: total })
+          : t('werkplek.reports.total', { count: total })}
       </Text>
       {total === 0 ? (
         <Text>{t('werkplek.reports.empty')}</Text>
@@ -371,6 +376,7 @@ function TrajectoriesReport(props: ReportProps) {
       <ReportTable
         {...props}
         caption={t('werkplek.reports.trajectoriesCaption', { date: formatDate(data.referenceDate) })}
+        unit="trajectories"
         busy={query.isFetching}
         total={data.total}
         pageSize={data.pageSize}
