@@ -119,7 +119,7 @@ describe('Rapportages', () => {
     await waitFor(() =>
       expect(api.calls('GET /api/werkplek/reports/linked-patients').at(-1)?.query.get('referenceDate')).toBe('2026-01-01'),
     );
-   }, 20_000);
+  }, 20_000);
 
   it('downloads the report as Excel', async () => {
     const api = fakeReportsServer();
