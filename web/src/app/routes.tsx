@@ -15,7 +15,9 @@ import { SetPasswordPage } from '../werkplek/auth/set-password-page';
 import { ComingLaterPage } from '../werkplek/coming-later/coming-later-page';
 import { DashboardPage } from '../werkplek/dashboard/dashboard-page';
 import { TaskPage } from '../werkplek/forms/task-page';
+import { HelpdeskPage } from '../werkplek/helpdesk/helpdesk-page';
 import { HisLaunchPage } from '../werkplek/his/his-launch-page';
+import { MessagesPage } from '../werkplek/messages/messages-page';
 import { comingLaterScreens, werkplekPaths } from '../werkplek/navigation';
 import { PatientAddPage } from '../werkplek/patients/patient-add-page';
 import { PatientCardPage } from '../werkplek/patients/patient-card-page';
@@ -137,6 +139,22 @@ export const routes: RouteObject[] = [
             element: (
               <RequireScreen screen="zioDashboard">
                 <ZioDashboardPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'berichten/:threadId?',
+            element: (
+              <RequireScreen screen="messages">
+                <MessagesPage />
+              </RequireScreen>
+            ),
+          },
+          {
+            path: 'helpdesk/:slug?',
+            element: (
+              <RequireScreen screen="helpdesk">
+                <HelpdeskPage />
               </RequireScreen>
             ),
           },

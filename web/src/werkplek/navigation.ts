@@ -85,11 +85,7 @@ const menu: readonly WerkplekScreen[] = [
 ];
 
 /** Screens whose pages arrive in later issues; they show a "komt later" page inside the shell. */
-export const comingLaterScreens: readonly WerkplekScreen[] = [
-  'messages',
-  'helpdesk',
-  'roleRights',
-];
+export const comingLaterScreens: readonly WerkplekScreen[] = ['roleRights'];
 
 export function mayOpen(screen: WerkplekScreen, navigation: readonly string[]): boolean {
   return screenFunctions[screen].some((fn) => navigation.includes(fn));
@@ -101,10 +97,14 @@ export function availableScreens(navigation: readonly string[]): WerkplekScreen[
 }
 
 /** The side menu for a session: only what `navigation` (from the server) allows. */
-export function werkplekNavigation(t: TFunction, navigation: readonly string[], counts: { signals?: number } = {}): NavItem[] {
+export function werkplekNavigation(
+  t: TFunction,
+  navigation: readonly string[],
+  counts: { signals?: number; messages?: number } = {},
+): NavItem[] {
   return availableScreens(navigation).map((screen) => ({
     to: werkplekPaths[screen],
     label: t(`werkplek.nav.${screen}`),
-    badge: screen === 'signals' ? counts.signals : undefined,
+    badge: screen === 'signals' ? counts.signals : screen === 'messages' ? counts.messages : undefined,
   }));
 }

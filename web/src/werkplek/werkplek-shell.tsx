@@ -8,6 +8,7 @@ import type { Session } from './auth/auth-api';
 import { refreshSession, type SessionState } from './auth/session';
 import { SessionProvider } from './auth/session-context';
 import { SessionWatch, useLogout } from './auth/session-watch';
+import { unreadCountQuery } from './messages/messages-api';
 import { werkplekNavigation, werkplekPaths } from './navigation';
 import { signalCountsQuery } from './referrals/referrals-api';
 
@@ -119,6 +120,7 @@ export function WerkplekShell({
   const { pathname } = useLocation();
   const { session } = state;
   const limited = session.mustChangePassword;
+  const unread = useQuery({ ...unreadCountQuery(), enabled: !limited && session.navigation.includes('messages') });
   const signals = useQuery({ ...signalCountsQuery(), enabled: !limited && session.navigation.includes('signals') });
 
   // The role's name comes from the server in the user's language: ask again after a switch.
@@ -140,7 +142,14 @@ export function WerkplekShell({
     <SessionProvider session={session}>
       <AreaShell
         face="werkplek"
-        navItems={limited ? [] : werkplekNavigation(t, session.navigation, { signals: signals.data?.total || undefined })}
+        navItems={
+          limited
+            ? []
+            : werkplekNavigation(t, session.navigation, {
+                messages: unread.data?.unread || undefined,
+                signals: signals.data?.total || undefined,
+              })
+        }
         headerEnd={<HeaderAccount session={session} limited={limited} />}
         navTop={<MenuAccount session={session} limited={limited} />}
       >

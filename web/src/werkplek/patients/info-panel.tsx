@@ -1,11 +1,12 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { formatDate } from '../../ui/format';
 import { MailIcon } from '../../ui/icons';
+import { type ComposeState, messagesPaths } from '../messages/messages-paths';
 import { countryName } from './countries';
 import { ageOn, patientName } from './patient-format';
 import classes from './patients.module.css';
@@ -74,7 +75,6 @@ function InsuranceFact({ card }: { card: PatientCard }) {
  */
 export function InfoPanel({ card }: { card: PatientCard }) {
   const { t } = useTranslation();
-  const [messageOpen, message] = useDisclosure(false);
   const name = patientName(card);
   const age = ageOn(card.birthDate);
 
@@ -99,7 +99,13 @@ export function InfoPanel({ card }: { card: PatientCard }) {
               })}
             </Text>
           </Stack>
-          <Button variant="light" leftSection={<MailIcon size={18} />} onClick={message.open}>
+          <Button
+            variant="light"
+            leftSection={<MailIcon size={18} />}
+            component={Link}
+            to={messagesPaths.compose}
+            state={{ patient: { id: card.id, name, displayId: card.displayId } } satisfies ComposeState}
+          >
             {t('werkplek.patients.info.personalMessage')}
           </Button>
         </Group>
@@ -116,14 +122,6 @@ export function InfoPanel({ card }: { card: PatientCard }) {
           </Fact>
         </dl>
       </Stack>
-      <Modal opened={messageOpen} onClose={message.close} title={t('werkplek.patients.info.personalMessage')} centered>
-        <Stack gap="md">
-          <Text>{t('werkplek.patients.info.personalMessageLater', { name })}</Text>
-          <Group justify="flex-end">
-            <Button onClick={message.close}>{t('werkplek.patients.info.close')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Paper>
   );
 }

@@ -76,9 +76,10 @@ describe('Patient record', { timeout: 15_000 }, () => {
     expect(fact('Apotheek')).toBe('Apotheek De Linde');
     expect(fact('Verzekering')).toBe('Zilveren KruisUZOVI 3311 · polis 3311990019Gecontroleerd op 03-02-2025');
 
-    fireEvent.click(within(panel).getByRole('button', { name: 'Persoonlijk bericht' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Persoonlijk bericht' });
-    expect(within(dialog).getByText(/Berichten komen in een volgende versie van Keten/)).toBeTruthy();
+    // "Persoonlijk bericht" opens a new message about this patient (the patient travels in router state, not the URL).
+    fireEvent.click(within(panel).getByRole('link', { name: 'Persoonlijk bericht' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nieuw bericht' })).toBeTruthy();
+    expect(screen.getByText('Anna de Jong (P0000000001)')).toBeTruthy();
   });
 
   it('has real tabs, each with its own address', async () => {
