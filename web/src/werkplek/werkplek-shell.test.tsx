@@ -68,13 +68,13 @@ describe('Werkplek navigation follows session.navigation', () => {
   });
 
   it('a function whose page comes later opens a page that says so, inside the shell', async () => {
-    const { router } = await openDashboard(sessionFixture());
-    fireEvent.click(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).getByRole('link', { name: 'Signalen' }));
+    const { router } = await openDashboard(platformAdminFixture());
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).getByRole('link', { name: 'Rollen en rechten' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Signalen' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rollen en rechten' })).toBeTruthy();
     expect(screen.getByText(/komt in een volgende versie van Keten/)).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/werkplek/signalen');
-    expect(screen.getByRole('link', { name: 'Signalen' }).getAttribute('aria-current')).toBe('page');
+    expect(router.state.location.pathname).toBe('/werkplek/rollen-en-rechten');
+    expect(screen.getByRole('link', { name: 'Rollen en rechten' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('"Uitloggen" ends the session and shows the login page', async () => {

@@ -89,7 +89,6 @@ export function ReferralFields({
         accept="application/pdf,image/png,image/jpeg"
         value={file}
         onChange={(next) => void upload(next)}
-        clearable
         disabled={uploading}
         error={letterError}
         maw={520}
