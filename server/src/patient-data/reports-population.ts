@@ -14,11 +14,12 @@ import type { Database, Programme } from '../db/schema.js';
 // - `enrolment`: the patient is enrolled at the organisation (a GP practice);
 // - `trajectory`: the organisation holds an open trajectory (ketenzorg, diëtetiek, …) of the patient;
 // - `referral`: the patient was referred to the organisation;
-// - `treatment-relationship`: an account of the organisation confirmed a treatment relationship.
+// - `treatment-relationship`: an account of the organisation confirmed a treatment relationship;
+// - `admission`: the patient is admitted to the organisation (a hospital department, or one of the hospital's).
 // The quality indicators use the organisation's responsibility: its enrolled patients for a GP practice, its
 // trajectories and referrals for a chain partner.
 
-export type LinkKind = 'enrolment' | 'trajectory' | 'referral' | 'treatment-relationship';
+export type LinkKind = 'enrolment' | 'trajectory' | 'referral' | 'treatment-relationship' | 'admission';
 
 export const REPORT_PAGE_SIZE = 50;
 /** An export holds at most this many rows (Excel's own limit is about a million). */
@@ -88,21 +89,35 @@ function treated(actor: ProviderActor, referenceDate: string) {
           and g.grantee_id in (select cast(a.id as text) from account a where a.organisation_id = ${actor.organisationId})))`;
 }
 
+function admitted(actor: ProviderActor, referenceDate: string) {
+  const { end } = referenceBounds(referenceDate);
+  return sql`select a.patient_id, cast('admission' as text) as link,
+      cast((a.admitted_at at time zone 'Europe/Amsterdam') as date) as since
+    from admission a
+    where a.department_id in (select o.id from organisation o
+        where o.id = ${actor.organisationId} or o.parent_id = ${actor.organisationId})
+      and a.admitted_at < ${end}
+      and (a.discharged_at is null or a.discharged_at >= ${end})`;
+}
+
 /** Every link of a patient to the organisation (patient_id, link, since); a patient may appear more than once. */
 export function linkedPatients(actor: ProviderActor, referenceDate: string): RawBuilder<unknown> {
   return sql`${enrolled(actor, referenceDate)}
     union all ${withTrajectory(actor, referenceDate)}
     union all ${referred(actor, referenceDate)}
-    union all ${treated(actor, referenceDate)}`;
+    union all ${treated(actor, referenceDate)}
+    union all ${admitted(actor, referenceDate)}`;
 }
 
 /**
  * The patients the organisation is responsible for (patient_id, link, since): its enrolled patients for a GP
- * practice; the patients it holds a trajectory for or was referred for otherwise.
+ * practice; the patients it holds a trajectory for, was referred for or has admitted otherwise.
  */
 export function responsiblePatients(actor: ProviderActor, referenceDate: string): RawBuilder<unknown> {
   if (actor.organisationType === 'gp-practice') return enrolled(actor, referenceDate);
-  return sql`${withTrajectory(actor, referenceDate)} union all ${referred(actor, referenceDate)}`;
+  return sql`${withTrajectory(actor, referenceDate)}
+    union all ${referred(actor, referenceDate)}
+    union all ${admitted(actor, referenceDate)}`;
 }
 
 /** The access policy for the patient id column `column` (evaluated now, like opening the record). */

@@ -104,8 +104,8 @@ export const reports = [
     code: 'linked-patients',
     title: { nl: 'Patiënten gekoppeld aan mijn organisatie', en: 'Patients linked to my organisation' },
     description: {
-      nl: 'Patiënten die op de peildatum bij uw organisatie ingeschreven zijn, er een open traject hebben, ernaar verwezen zijn of met wie een medewerker een behandelrelatie heeft bevestigd.',
-      en: 'Patients who on the reference date are enrolled at your organisation, have an open trajectory there, were referred to it or with whom a member of staff confirmed a treatment relationship.',
+      nl: 'Patiënten die op de peildatum bij uw organisatie ingeschreven zijn, er een open traject hebben, ernaar verwezen zijn, er opgenomen zijn of met wie een medewerker een behandelrelatie heeft bevestigd.',
+      en: 'Patients who on the reference date are enrolled at your organisation, have an open trajectory there, were referred to it, are admitted there or with whom a member of staff confirmed a treatment relationship.',
     },
   },
   {

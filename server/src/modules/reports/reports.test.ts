@@ -276,6 +276,39 @@ describe.each(testEngines)('Rapportages (%s)', (engine) => {
     for (const indicator of indicators) expect(indicator.denominator).toBeLessThanOrEqual(vitaalPatients.size);
   });
 
+  it("lists a hospital's admitted patient once the specialist may reach the record, with how it is linked", async () => {
+    const db = subject.database.db;
+    const admission = await db
+      .selectFrom('admission')
+      .select('patient_id')
+      .where('discharged_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const specialist = await subject.login('specialist.zkh');
+    const before = (await get('/api/werkplek/reports/linked-patients', specialist)).json();
+    expect(before.rows.map((row: { patientId: string }) => row.patientId)).not.toContain(String(admission.patient_id));
+
+    const account = await db
+      .selectFrom('account')
+      .select('id')
+      .where('username', '=', 'specialist.zkh')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('access_ground')
+      .values({
+        patient_id: admission.patient_id,
+        grantee_type: 'account',
+        grantee_id: String(account.id),
+        kind: 'treatment-relationship',
+        source: 'test',
+        valid_from: new Date('2026-11-28T00:00:00Z'),
+      })
+      .execute();
+    const after = (await get('/api/werkplek/reports/linked-patients', specialist)).json();
+    const row = after.rows.find((item: { patientId: string }) => item.patientId === String(admission.patient_id));
+    expect(row?.links).toEqual(expect.arrayContaining(['admission', 'treatment-relationship']));
+    expect(after.total).toBe(before.total + 1);
+  });
+
   it('is not there for a role without the reports function (404, as the other admin areas)', async () => {
     const helpdesk = await subject.login('helpdesk.zorggroep');
     for (const url of [

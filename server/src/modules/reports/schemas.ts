@@ -60,7 +60,7 @@ export const linkedPage = z.object({
   rows: z.array(
     z.object({
       ...patientColumns,
-      links: z.array(z.enum(['enrolment', 'trajectory', 'referral', 'treatment-relationship'])),
+      links: z.array(z.enum(['enrolment', 'trajectory', 'referral', 'treatment-relationship', 'admission'])),
       since: z.string().nullable(),
     }),
   ),

@@ -218,6 +218,7 @@ const LINK_NAMES: Record<string, string> = {
   trajectory: 'Traject',
   referral: 'Verwijzing',
   'treatment-relationship': 'Behandelrelatie',
+  admission: 'Opname',
 };
 
 const PATIENT_COLUMNS: readonly TableColumn[] = [

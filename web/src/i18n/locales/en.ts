@@ -406,6 +406,7 @@ const translation: Translation = {
         trajectory: 'Trajectory',
         referral: 'Referral',
         'treatment-relationship': 'Treatment relationship',
+        admission: 'Admission',
       },
       columns: {
         patientId: 'P-ID',

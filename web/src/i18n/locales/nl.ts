@@ -409,6 +409,7 @@ const translation = {
         trajectory: 'Traject',
         referral: 'Verwijzing',
         'treatment-relationship': 'Behandelrelatie',
+        admission: 'Opname',
       },
       columns: {
         patientId: 'P-ID',

@@ -12,7 +12,7 @@ export type Programme = 'DM2' | 'CVRM' | 'COPD' | 'DIETETIEK' | 'GLI' | 'GGZ' | 
 export const programmes: readonly Programme[] = ['DM2', 'CVRM', 'COPD', 'DIETETIEK', 'GLI', 'GGZ', 'FYSIO', 'VOETZORG'];
 
 export type ReportCode = 'linked-patients' | 'trajectories' | 'indicators';
-export type LinkKind = 'enrolment' | 'trajectory' | 'referral' | 'treatment-relationship';
+export type LinkKind = 'enrolment' | 'trajectory' | 'referral' | 'treatment-relationship' | 'admission';
 export type IndicatorFilter = 'all' | 'met' | 'not-met';
 export type SortDirection = 'asc' | 'desc';
 export type ExportFormat = 'xlsx' | 'csv';
