@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
 import { entryTarget, loadEntryFacts } from './record-activities.js';
-import { definitionById, definitionsById, providerOf, readableRecordTypes } from './record-common.js';
+import { definitionById, providerOf, readableRecordTypes } from './record-common.js';
 import { type ReferralDetail, referralOfEntry } from './referral-send.js';
 import { assertRecordOpen } from './treatment-team.js';
 
@@ -75,8 +75,23 @@ interface ItemRow {
   organisation_name: string | null;
 }
 
-/** Form entries (newest version) and journal lines of one patient in the readable record types, as one relation. */
-function items(patientId: string, readable: readonly string[]): RawBuilder<ItemRow> {
+/** Which rows of `items` to build: Historie pages fetch the details of the (at most 25) rows shown. */
+interface ItemIds {
+  formIds: readonly string[];
+  legacyIds: readonly string[];
+}
+
+function idCondition(column: RawBuilder<unknown>, ids: readonly string[] | undefined): RawBuilder<unknown> {
+  if (!ids) return sql`true`;
+  if (ids.length === 0) return sql`false`;
+  return sql`${column} in (${sql.join(ids.map((id) => sql`${id}::bigint`))})`;
+}
+
+/**
+ * Form entries (newest version) and journal lines of one patient in the readable record types, as one relation with
+ * everything a row shows (titles, names, organisation); `only` restricts it to given rows.
+ */
+function items(patientId: string, readable: readonly string[], only?: ItemIds): RawBuilder<ItemRow> {
   const types = readable.length === 0 ? sql`null` : sql.join(readable.map((type) => sql`${type}`));
   return sql<ItemRow>`(
     select e.id::text as id, 'form' as kind, e.form_key, e.published_at, e.author_account_id::text as author_account_id,
@@ -91,7 +106,7 @@ function items(patientId: string, readable: readonly string[]): RawBuilder<ItemR
       join person p on p.id = a.person_id
       join role ro on ro.code = a.role
       join organisation o on o.id = e.organisation_id
-    where e.patient_id = ${patientId} and e.record_type in (${types})
+    where e.patient_id = ${patientId} and e.record_type in (${types}) and ${idCondition(sql`e.id`, only?.formIds)}
     union all
     select ${LEGACY_PREFIX} || j.id::text, 'legacy-journal', ${LEGACY_FORM_KEY}, j.recorded_at, j.author_account_id::text,
       j.author_role, j.organisation_id::text, j.record_type, 1, null, null, null, j.author_name,
@@ -99,18 +114,114 @@ function items(patientId: string, readable: readonly string[]): RawBuilder<ItemR
     from legacy_journal_entry j
       left join role ro on ro.code = j.author_role
       left join organisation o on o.id = j.organisation_id
-    where j.patient_id = ${patientId} and j.record_type in (${types})
+    where j.patient_id = ${patientId} and j.record_type in (${types}) and ${idCondition(sql`j.id`, only?.legacyIds)}
   )`;
 }
 
-function filterCondition(query: HistoryQuery): RawBuilder<boolean> {
-  const conditions = [
-    sql`(h.published_at at time zone 'Europe/Amsterdam')::date between ${query.from}::date and ${query.to}::date`,
+/**
+ * The entries Historie pages and counts over, without joins, so the (patient, published_at) indexes serve it: the
+ * readable record types, the period as Amsterdam calendar days (as bounds on the timestamp, so the index applies),
+ * and the filters.
+ */
+function entryKeys(patientId: string, readable: readonly string[], query: HistoryQuery): RawBuilder<KeyRow> {
+  const types = sql.join(readable.map((type) => sql`${type}`));
+  const from = sql`(${query.from}::date::timestamp at time zone 'Europe/Amsterdam')`;
+  const until = sql`((${query.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
+  const form = [sql`e.patient_id = ${patientId}`, sql`e.record_type in (${types})`, sql`e.published_at >= ${from}`];
+  const legacy = [sql`j.patient_id = ${patientId}`, sql`j.record_type in (${types})`, sql`j.recorded_at >= ${from}`];
+  form.push(sql`e.published_at < ${until}`);
+  legacy.push(sql`j.recorded_at < ${until}`);
+  if (query.formKey) {
+    form.push(sql`e.form_key = ${query.formKey}`);
+    if (query.formKey !== LEGACY_FORM_KEY) legacy.push(sql`false`);
+  }
+  if (query.authorAccountId) {
+    form.push(sql`e.author_account_id = ${query.authorAccountId}`);
+    legacy.push(sql`j.author_account_id = ${query.authorAccountId}`);
+  }
+  if (query.role) {
+    form.push(sql`exists (select 1 from account a where a.id = e.author_account_id and a.role = ${query.role})`);
+    legacy.push(sql`j.author_role = ${query.role}`);
+  }
+  return sql<KeyRow>`(
+    select e.id::text as id, 'form' as kind, e.published_at from form_entry e where ${sql.join(form, sql` and `)}
+    union all
+    select ${LEGACY_PREFIX} || j.id::text, 'legacy-journal', j.recorded_at from legacy_journal_entry j
+    where ${sql.join(legacy, sql` and `)}
+  )`;
+}
+
+interface KeyRow {
+  id: string;
+  kind: 'form' | 'legacy-journal';
+  published_at: Date;
+}
+
+/** The filter choices: every task, author and role among the readable entries (any period). */
+async function filterOptions(
+  trx: Transaction<Database>,
+  patientId: string,
+  readable: readonly string[],
+): Promise<HistoryPage['filters']> {
+  const types = sql.join(readable.map((type) => sql`${type}`));
+  const { rows } = await sql<{ form_key: string; author_account_id: string | null; author_role: string | null }>`
+    select distinct e.form_key, e.author_account_id::text as author_account_id, a.role as author_role
+    from (select distinct form_key, author_account_id from form_entry
+          where patient_id = ${patientId} and record_type in (${types})) e
+      join account a on a.id = e.author_account_id
+    union
+    select distinct ${LEGACY_FORM_KEY}, j.author_account_id::text, j.author_role from legacy_journal_entry j
+    where j.patient_id = ${patientId} and j.record_type in (${types})`.execute(trx);
+  const accountIds = [
+    ...new Set(rows.flatMap((row) => (row.author_account_id && row.author_role ? [row.author_account_id] : []))),
   ];
-  if (query.formKey) conditions.push(sql`h.form_key = ${query.formKey}`);
-  if (query.authorAccountId) conditions.push(sql`h.author_account_id = ${query.authorAccountId}`);
-  if (query.role) conditions.push(sql`h.author_role = ${query.role}`);
-  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+  const roleCodes = [...new Set(rows.flatMap((row) => (row.author_role ? [row.author_role] : [])))];
+  const formKeys = [...new Set(rows.map((row) => row.form_key).filter((key) => key !== LEGACY_FORM_KEY))];
+  const [people, roleRows, titleRows] = await Promise.all([
+    accountIds.length === 0
+      ? []
+      : trx
+          .selectFrom('account as a')
+          .innerJoin('person as p', 'p.id', 'a.person_id')
+          .select(['a.id', 'a.role', 'p.given_name', 'p.family_name_prefix', 'p.family_name'])
+          .where('a.id', 'in', accountIds)
+          .execute(),
+    roleCodes.length === 0
+      ? []
+      : trx.selectFrom('role').select(['code', 'name_nl', 'name_en']).where('code', 'in', roleCodes).execute(),
+    formKeys.length === 0
+      ? []
+      : trx
+          .selectFrom('form_definition')
+          .select(['key', 'title_nl', 'title_en'])
+          .where('key', 'in', formKeys)
+          .orderBy('key')
+          .orderBy('version', 'desc')
+          .execute(),
+  ]);
+  const tasks = new Map<string, LocalText>();
+  for (const row of titleRows) if (!tasks.has(row.key)) tasks.set(row.key, { nl: row.title_nl, en: row.title_en });
+  if (rows.some((row) => row.form_key === LEGACY_FORM_KEY)) tasks.set(LEGACY_FORM_KEY, legacyTitle);
+  const names = new Map(
+    people.map((person) => [
+      person.id,
+      { role: person.role, name: [person.given_name, person.family_name_prefix, person.family_name].filter(Boolean).join(' ') },
+    ]),
+  );
+  const authors = new Map<string, { accountId: string; name: string; role: string }>();
+  for (const row of rows) {
+    const person = row.author_account_id ? names.get(row.author_account_id) : undefined;
+    if (row.author_account_id && row.author_role && person) {
+      authors.set(row.author_account_id, { accountId: row.author_account_id, name: person.name, role: row.author_role });
+    }
+  }
+  return {
+    tasks: [...tasks].map(([formKey, title]) => ({ formKey, title })).sort((a, b) => a.title.nl.localeCompare(b.title.nl, 'nl')),
+    authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    roles: roleRows
+      .map((role) => ({ code: role.code, name: { nl: role.name_nl, en: role.name_en } }))
+      .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl')),
+  };
 }
 
 /** Whether this actor may edit ("Bewerken") the entry: its role starts the form and the policy allows the write. */
@@ -122,14 +233,22 @@ async function editableIds(
   facts: AccessFacts,
 ): Promise<Set<string>> {
   const forms = rows.filter((row) => row.kind === 'form');
-  const definitions = await definitionsById(
-    trx,
-    forms.map((row) => row.definition_id as string),
+  const ids = [...new Set(forms.map((row) => row.definition_id as string))];
+  // Only the start roles of the definitions (the stored JSON is large; this runs for every Historie page).
+  const startRoles = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('form_definition as d')
+            .select(['d.id', sql<string[]>`d.definition->'startRoles'`.as('start_roles')])
+            .where('d.id', 'in', ids)
+            .execute()
+        ).map((row) => [row.id, row.start_roles]),
   );
   const editable = new Set<string>();
   for (const row of forms) {
-    const definition = definitions.get(row.definition_id as string)?.definition;
-    if (!definition?.startRoles.includes(actor.role)) continue;
+    if (!startRoles.get(row.definition_id as string)?.includes(actor.role)) continue;
     const decision = can(
       actor,
       'write',
@@ -196,66 +315,29 @@ export async function listHistory(
         filters: { tasks: [], authors: [], roles: [] },
       };
       if (readable.length === 0) return empty;
-      const relation = items(patientId, readable);
-      const where = filterCondition(query);
+      const keys = entryKeys(patientId, readable, query);
       const offset = (query.page - 1) * HISTORY_PAGE_SIZE;
-      const { rows } = await sql<ItemRow & { total: string }>`
-        select h.*, count(*) over () as total from ${relation} h
-        where ${where}
-        order by h.published_at desc, h.id desc
-        limit ${HISTORY_PAGE_SIZE} offset ${offset}`.execute(trx);
-      let total = Number(rows[0]?.total ?? 0);
-      if (rows.length === 0 && offset > 0) {
-        const counted = await sql<{ total: string }>`select count(*) as total from ${relation} h where ${where}`.execute(trx);
-        total = Number(counted.rows[0]?.total ?? 0);
-      }
-      const { rows: options } = await sql<{
-        form_key: string;
-        title_nl: string | null;
-        title_en: string | null;
-        author_account_id: string | null;
-        author_name: string;
-        author_role: string | null;
-        role_nl: string | null;
-        role_en: string | null;
-      }>`select distinct h.form_key, h.title_nl, h.title_en, h.author_account_id, h.author_name, h.author_role, h.role_nl, h.role_en
-         from ${relation} h`.execute(trx);
-      const tasks = new Map<string, LocalText>();
-      const authors = new Map<string, { accountId: string; name: string; role: string }>();
-      const roles = new Map<string, LocalText>();
-      for (const option of options) {
-        if (!tasks.has(option.form_key)) {
-          tasks.set(
-            option.form_key,
-            option.form_key === LEGACY_FORM_KEY
-              ? legacyTitle
-              : { nl: option.title_nl ?? option.form_key, en: option.title_en ?? option.form_key },
-          );
-        }
-        if (option.author_account_id && option.author_role) {
-          authors.set(option.author_account_id, {
-            accountId: option.author_account_id,
-            name: option.author_name,
-            role: option.author_role,
-          });
-        }
-        if (option.author_role && option.role_nl && option.role_en) {
-          roles.set(option.author_role, { nl: option.role_nl, en: option.role_en });
-        }
-      }
+      // The page first (keys only), then the details of the rows shown, the total and the filter choices.
+      const { rows: page } = await sql<KeyRow>`select h.id, h.kind from ${keys} h
+        order by h.published_at desc, h.id desc limit ${HISTORY_PAGE_SIZE} offset ${offset}`.execute(trx);
+      const only: ItemIds = {
+        formIds: page.filter((row) => row.kind === 'form').map((row) => row.id),
+        legacyIds: page.filter((row) => row.kind === 'legacy-journal').map((row) => row.id.slice(LEGACY_PREFIX.length)),
+      };
+      const [details, counted, filters] = await Promise.all([
+        page.length === 0 ? { rows: [] } : sql<ItemRow>`select h.* from ${items(patientId, readable, only)} h`.execute(trx),
+        sql<{ total: string }>`select count(*) as total from ${keys} h`.execute(trx),
+        filterOptions(trx, patientId, readable),
+      ]);
+      const byId = new Map(details.rows.map((row) => [row.id, row]));
+      const rows = page.flatMap((key) => byId.get(key.id) ?? []);
       const editable = await editableIds(trx, actor, patientId, rows, facts);
       return {
         entries: rows.map((row) => toHistoryEntry(row, editable)),
-        total,
+        total: Number(counted.rows[0]?.total ?? 0),
         page: query.page,
         pageSize: HISTORY_PAGE_SIZE,
-        filters: {
-          tasks: [...tasks]
-            .map(([formKey, title]) => ({ formKey, title }))
-            .sort((a, b) => a.title.nl.localeCompare(b.title.nl, 'nl')),
-          authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-          roles: [...roles].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl')),
-        },
+        filters,
       };
     },
   });
