@@ -45,20 +45,20 @@ export async function storeBlob(
 ): Promise<BlobInfo> {
   const field = input.field ?? 'file';
   if (input.bytes.length === 0)
-    throw new AppError(422, 'file-empty', 'blob.empty.title', 'blob.empty.detail', [{ field, key: 'blob.empty.detail' }]);
+    throw new AppError(422, 'file-empty', 'blob.empty.title', undefined, [{ field, key: 'blob.empty.detail' }]);
   if (input.bytes.length > BLOB_MAX_BYTES) {
     throw new AppError(
       422,
       'file-too-large',
       'blob.tooLarge.title',
-      'blob.tooLarge.detail',
+      undefined,
       [{ field, key: 'blob.tooLarge.detail', params: { max: BLOB_MAX_BYTES / 1024 / 1024 } }],
       { max: BLOB_MAX_BYTES / 1024 / 1024 },
     );
   }
   const contentType = sniffContentType(input.bytes);
   if (!contentType) {
-    throw new AppError(422, 'file-type', 'blob.type.title', 'blob.type.detail', [{ field, key: 'blob.type.detail' }]);
+    throw new AppError(422, 'file-type', 'blob.type.title', undefined, [{ field, key: 'blob.type.detail' }]);
   }
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const fileName = cleanFileName(input.fileName, contentType);

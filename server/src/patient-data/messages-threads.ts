@@ -166,7 +166,7 @@ export async function createThread(
           422,
           'recipient-without-access',
           'messages.recipientsWithoutAccess.title',
-          'messages.recipientsWithoutAccess.detail',
+          undefined,
           [{ field: 'recipients', key: 'messages.recipientsWithoutAccess.detail', params: { names } }],
           { names },
           { refusedRecipients: refused.map((recipient) => ({ accountId: recipient.accountId, name: recipient.name })) },

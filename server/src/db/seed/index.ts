@@ -6,6 +6,7 @@ import type { Database } from '../schema.js';
 import { SYNTHETIC_BSN_CAPACITY } from './bsn.js';
 import { toDay, todayInAmsterdam } from './dates.js';
 import { buildStoryHistory } from './demo-history.js';
+import { seedDemoMessages } from './demo-messages.js';
 import { buildDemoStories } from './demo-persons.js';
 import { DEMO_PASSWORD } from './demo-region.js';
 import { countSyntheticPatients, insertSyntheticBatch } from './insert-patients.js';
@@ -92,6 +93,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
     });
   }
   await seedHisDemo(db);
+  await seedDemoMessages(db, referenceDate);
   onProgress?.({ phase: 'region', created: summary.organisations > 0 });
 
   const present = await countSyntheticPatients(db, target);

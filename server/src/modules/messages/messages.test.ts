@@ -93,6 +93,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
   let annaThread = '';
 
   it('delivers a message about Anna to poh.hapz: unread, audited, notified by mail without patient data', async () => {
+    const pohUnread = await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '');
     const response = await subject.app.inject({
       method: 'POST',
       url: '/api/werkplek/messages',
@@ -108,7 +109,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
     annaThread = response.json().threadId;
     expect(response.json().recipients).toBe(1);
 
-    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '')).toBe(1);
+    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '')).toBe(pohUnread + 1);
     const inbox = await subject.app.inject({ method: 'GET', url: '/api/werkplek/messages', headers: as('poh.hapz') });
     const listed = inbox.json().threads.find((thread: { id: string }) => thread.id === annaThread);
     expect(listed).toMatchObject({ unread: true, aboutPatient: true, preview: '', kind: 'personal' });
@@ -127,6 +128,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
   });
 
   it('opens the thread (patient shown, audited read), marks it read; a reply makes it unread for the other side', async () => {
+    const huisartsUnread = await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '');
     const opened = await subject.app.inject({
       method: 'GET',
       url: `/api/werkplek/messages/${annaThread}`,
@@ -144,14 +146,14 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
       payload: { body: 'Is gepland voor februari.' },
     });
     expect(reply.statusCode).toBe(201);
-    expect(await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '')).toBe(1);
+    expect(await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '')).toBe(huisartsUnread + 1);
     expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '')).toBe(0);
     const unread = await subject.app.inject({
       method: 'GET',
       url: '/api/werkplek/messages/unread-count',
       headers: as('huisarts.hapz'),
     });
-    expect(unread.json()).toEqual({ unread: 1 });
+    expect(unread.json()).toEqual({ unread: huisartsUnread + 1 });
 
     // Not a participant → not found.
     const outsider = await subject.app.inject({
@@ -362,6 +364,18 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
       headers: as('poh.hapz'),
     });
     expect(one.json().markdown).toContain('# Patiënt overschrijven');
+  });
+
+  it('the demo region has realistic threads, seeded once (idempotent)', async () => {
+    const { seedDemoMessages } = await import('../../db/seed/demo-messages.js');
+    const db = subject.database.db;
+    const subjects = (
+      await db.selectFrom('message_thread').select('subject').where('created_at', '<', new Date('2026-11-29T00:00:00Z')).execute()
+    ).map((row) => row.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining(['HbA1c-controle over drie maanden', 'Intervisie POH-GGZ in januari', 'Nieuwe collega toevoegen']),
+    );
+    expect(await seedDemoMessages(db, '2026-11-29')).toEqual({ threads: 0 });
   });
 
   it('the directory finds accounts by name, organisation or role and lists the groups', async () => {

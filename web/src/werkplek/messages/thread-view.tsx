@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePageTitle } from '../../ui/use-page-title';
+import { useCurrentSession } from '../auth/session-context';
 import { patientPath } from '../patients/patient-paths';
 import { AttachmentPicker, formatSize } from './attachment-picker';
 import { type Attachment, attachmentUrl, threadQuery, useArchive, useReply } from './messages-api';
@@ -22,6 +23,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [empty, setEmpty] = useState(false);
   const english = i18n.language === 'en';
+  const me = useCurrentSession().account.id;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,7 +60,12 @@ export function ThreadView({ threadId }: { threadId: string }) {
               {t(`werkplek.messages.kind.${data.kind}`)}
             </Badge>
             <Text size="sm" c="dimmed">
-              {t('werkplek.messages.with', { names: data.participants.map((p) => `${p.name} (${p.organisation})`).join(', ') })}
+              {t('werkplek.messages.with', {
+                names: data.participants
+                  .filter((p) => p.accountId !== me)
+                  .map((p) => `${p.name} (${p.organisation})`)
+                  .join(', '),
+              })}
             </Text>
           </Group>
         </Stack>
@@ -105,7 +112,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
               <Group gap="sm" mt="sm">
                 {message.attachments.map((attachment) => (
                   <Anchor key={attachment.id} href={attachmentUrl(attachment.id)} download={attachment.fileName} size="sm">
-                    📎 {attachment.fileName} ({formatSize(attachment.size)})
+                    {attachment.fileName} ({formatSize(attachment.size)})
                   </Anchor>
                 ))}
               </Group>
