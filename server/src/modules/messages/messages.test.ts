@@ -378,6 +378,24 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
     expect(await seedDemoMessages(db, '2026-11-29')).toEqual({ threads: 0 });
   });
 
+  it('Berichten is a Werkplek function: the platform administrator (no Berichten) cannot send, but may ask the helpdesk', async () => {
+    const admin = await subject.login('beheer.zorggroep');
+    const send = await subject.app.inject({
+      method: 'POST',
+      url: '/api/werkplek/messages',
+      headers: { cookie: admin.header() },
+      payload: { subject: 'x', body: 'y', recipients: [ids['poh.hapz']] },
+    });
+    expect(send.statusCode).toBe(404);
+    const ask = await subject.app.inject({
+      method: 'POST',
+      url: '/api/werkplek/helpdesk/messages',
+      headers: { cookie: admin.header() },
+      payload: { subject: 'Rechtenmatrix', body: 'Waar pas ik de rechten van de rol POH-GGZ aan?' },
+    });
+    expect(ask.statusCode).toBe(201);
+  });
+
   it('the directory finds accounts by name, organisation or role and lists the groups', async () => {
     const byOrg = await subject.app.inject({
       method: 'GET',

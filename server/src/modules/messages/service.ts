@@ -1,4 +1,5 @@
 import type { ProviderActor, RequestContext } from '../../access/context.js';
+import { mayUse } from '../../access/role-functions.js';
 import { findAccountById } from '../../auth/repository.js';
 import { type BlobInfo, storeBlob } from '../../blob/index.js';
 import { AppError } from '../../http/problem.js';
@@ -51,9 +52,16 @@ export interface SendInput {
   attachmentIds: string[];
 }
 
-function providerOf(context: RequestContext): ProviderActor {
-  if (context.actor.kind !== 'provider') throw AppError.notFound();
-  return context.actor;
+/**
+ * Berichten is a Werkplek function (role-functions.ts); asking the helpdesk is one too (the answer arrives as a
+ * thread, so either function opens the inbox and own threads). Without it the routes answer 404.
+ */
+function providerOf(context: RequestContext, fn?: 'messages' | 'helpdesk'): ProviderActor {
+  const actor = context.actor;
+  if (actor.kind !== 'provider') throw AppError.notFound();
+  const may = (name: 'messages' | 'helpdesk') => mayUse(actor.role, actor.organisationType, name);
+  if (fn ? !may(fn) : !may('messages') && !may('helpdesk')) throw AppError.notFound();
+  return actor;
 }
 
 export interface DirectoryEntry {
@@ -75,7 +83,7 @@ function toEntry(row: DirectoryRow): DirectoryEntry {
 }
 
 export async function directory(deps: MessagesDependencies, context: RequestContext, query: string) {
-  providerOf(context);
+  providerOf(context, 'messages');
   const trimmed = query.trim();
   const accounts = trimmed.length >= 2 ? (await searchAccounts(deps.db, trimmed, 25)).map(toEntry) : [];
   const groups = await groupChoices(deps.db);
@@ -113,7 +121,7 @@ function notifier(deps: MessagesDependencies): AfterWrite {
 }
 
 export async function sendMessage(deps: MessagesDependencies, context: RequestContext, input: SendInput) {
-  const actor = providerOf(context);
+  const actor = providerOf(context, 'messages');
   const direct = await accountsByIds(deps.db, input.recipients);
   if (direct.length !== new Set(input.recipients).size) {
     throw AppError.validation([{ field: 'recipients', key: 'messages.recipientUnknown.detail' }]);
@@ -151,7 +159,7 @@ export async function sendToHelpdesk(
   context: RequestContext,
   input: { subject: string; body: string; attachmentIds: string[] },
 ) {
-  const actor = providerOf(context);
+  const actor = providerOf(context, 'helpdesk');
   const helpdesk = (await helpdeskAccounts(deps.db)).filter((row) => row.id !== actor.accountId);
   if (helpdesk.length === 0) {
     throw new AppError(503, 'helpdesk-unavailable', 'messages.helpdeskUnavailable.title', 'messages.helpdeskUnavailable.detail');
@@ -183,6 +191,7 @@ export async function reply(
   threadId: string,
   input: { body: string; attachmentIds: string[] },
 ) {
+  providerOf(context);
   const written = await replyToThread(deps, context, threadId, input, notifier(deps));
   deps.mailQueued?.();
   return { threadId, messageId: written.messageId };
@@ -197,6 +206,7 @@ export async function inbox(
 }
 
 export async function thread(deps: MessagesDependencies, context: RequestContext, threadId: string): Promise<ThreadDetail> {
+  providerOf(context);
   return openThread(deps, context, threadId);
 }
 
@@ -222,5 +232,6 @@ export async function uploadAttachment(
 }
 
 export async function downloadAttachment(deps: MessagesDependencies, context: RequestContext, blobId: string) {
+  providerOf(context);
   return readAttachment(deps, context, blobId);
 }
