@@ -106,7 +106,8 @@ describe('Berichten', { timeout: 15_000 }, () => {
               errors: [
                 {
                   field: 'recipients',
-                  message: 'Aan: een bericht over deze patiënt kan niet naar Femke Kuipers (Diëtistenpraktijk Vitaal), want zij hebben geen toegang tot deze patiënt.',
+                  message:
+                    'Aan: een bericht over deze patiënt kan niet naar Femke Kuipers (Diëtistenpraktijk Vitaal), want zij hebben geen toegang tot deze patiënt.',
                 },
               ],
             })
@@ -156,6 +157,9 @@ describe('Berichten', { timeout: 15_000 }, () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Femke Kuipers weghalen' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Versturen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Voedingsadvies' })).toBeTruthy();
-    expect(api.calls('POST /api/werkplek/messages')[1]?.body).toMatchObject({ recipients: [], groups: [{ type: 'role', role: 'poh-ggz' }] });
+    expect(api.calls('POST /api/werkplek/messages')[1]?.body).toMatchObject({
+      recipients: [],
+      groups: [{ type: 'role', role: 'poh-ggz' }],
+    });
   });
 });
