@@ -69,7 +69,9 @@ describe('Werkplek navigation follows session.navigation', () => {
 
   it('a function whose page comes later opens a page that says so, inside the shell', async () => {
     const { router } = await openDashboard(platformAdminFixture());
-    fireEvent.click(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).getByRole('link', { name: 'Rollen en rechten' }));
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).getByRole('link', { name: 'Rollen en rechten' }),
+    );
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Rollen en rechten' })).toBeTruthy();
     expect(screen.getByText(/komt in een volgende versie van Keten/)).toBeTruthy();

@@ -234,9 +234,11 @@ const translation: Translation = {
       search: 'Search the help articles',
       searchPlaceholder: 'E.g. verification code, referral',
       noArticles: 'No article found. Send your question to the helpdesk.',
-      intro: 'Choose a help article on the left or search for a word. No answer there? Send a message to the helpdesk; the answer arrives in Messages.',
+      intro:
+        'Choose a help article on the left or search for a word. No answer there? Send a message to the helpdesk; the answer arrives in Messages.',
       messageTitle: 'Message to the helpdesk',
-      messageHint: "The care group's helpdesk reads your message and answers in Messages. Do not put patient data in your question.",
+      messageHint:
+        "The care group's helpdesk reads your message and answers in Messages. Do not put patient data in your question.",
       send: 'Send to the helpdesk',
     },
     comingLater: {

@@ -238,9 +238,11 @@ const translation = {
       search: 'Zoeken in de helpartikelen',
       searchPlaceholder: 'Bijv. verificatiecode, verwijzen',
       noArticles: 'Geen artikel gevonden. Stuur je vraag aan de helpdesk.',
-      intro: 'Kies links een helpartikel of zoek op een woord. Staat je antwoord er niet bij? Stuur dan een bericht aan de helpdesk; het antwoord komt in Berichten.',
+      intro:
+        'Kies links een helpartikel of zoek op een woord. Staat je antwoord er niet bij? Stuur dan een bericht aan de helpdesk; het antwoord komt in Berichten.',
       messageTitle: 'Bericht aan de helpdesk',
-      messageHint: 'De helpdesk van de zorggroep leest je bericht en antwoordt in Berichten. Zet geen patiëntgegevens in je vraag.',
+      messageHint:
+        'De helpdesk van de zorggroep leest je bericht en antwoordt in Berichten. Zet geen patiëntgegevens in je vraag.',
       send: 'Naar de helpdesk sturen',
     },
     comingLater: {
@@ -376,7 +378,8 @@ const translation = {
     },
     reports: {
       title: 'Rapportages',
-      intro: 'Standaardrapporten van {{organisation}}: alleen patiënten die u mag inzien. Elk rapport en elke export wordt gelogd.',
+      intro:
+        'Standaardrapporten van {{organisation}}: alleen patiënten die u mag inzien. Elk rapport en elke export wordt gelogd.',
       referenceDate: 'Peildatum',
       referenceDateHint: 'Leeg = vandaag ({{today}})',
       invalidDate: 'Vul een datum in als dd-mm-jjjj',
