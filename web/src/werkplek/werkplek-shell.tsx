@@ -147,7 +147,7 @@ export function WerkplekShell({
             ? []
             : werkplekNavigation(t, session.navigation, {
                 messages: unread.data?.unread || undefined,
-                signals: signals.data?.total || undefined,
+                signals: signals.data?.referrals || undefined,
               })
         }
         headerEnd={<HeaderAccount session={session} limited={limited} />}
