@@ -64,10 +64,14 @@ export interface PatientSearchHit {
 export const SEARCH_PAGE_SIZE = 25;
 
 /**
- * Above this many estimated matches a name-only search reads the list order index instead of sorting the matches
- * (bench/README.md: sorting ≈ 5,000 matches stays well within the budget on PGlite, the slower engine).
+ * Above this many estimated matches a name-only search reads the list order index instead of sorting the matches.
+ * Reading in order is cheap per patient when the visibility map says the table's pages are all visible (an
+ * index-only scan; PostgreSQL's autovacuum keeps it so), and costs a table read per patient when not (PGlite has
+ * no autovacuum). Measured break-even at 100,000 patients (bench/README.md): ≈ 2,500 matches with the map,
+ * ≈ 8,000 without.
  */
-export const MAX_SORTED_NAME_MATCHES = 5000;
+export const MAX_SORTED_NAME_MATCHES = 8000;
+export const MAX_SORTED_NAME_MATCHES_INDEX_ONLY = 2500;
 
 /**
  * Above this many estimated matches, an actor outside a GP practice searching by name starts from its grounds:
@@ -79,8 +83,15 @@ export type SearchPlan = 'matches-first' | 'name-order' | 'grounds-first';
 
 export interface PlanLimits {
   maxSortedNameMatches: number;
+  maxSortedNameMatchesIndexOnly: number;
   maxProbedNameMatches: number;
 }
+
+const DEFAULT_LIMITS: PlanLimits = {
+  maxSortedNameMatches: MAX_SORTED_NAME_MATCHES,
+  maxSortedNameMatchesIndexOnly: MAX_SORTED_NAME_MATCHES_INDEX_ONLY,
+  maxProbedNameMatches: MAX_PROBED_NAME_MATCHES,
+};
 
 function criteriaOf(criteria: PatientSearchCriteria): SearchCriterion[] {
   const used: SearchCriterion[] = [];
@@ -172,12 +183,23 @@ export async function choosePlan(
   actor: Actor,
   scope: SearchScope,
   criteria: PatientSearchCriteria,
-  limits: PlanLimits = { maxSortedNameMatches: MAX_SORTED_NAME_MATCHES, maxProbedNameMatches: MAX_PROBED_NAME_MATCHES },
+  limits: PlanLimits = DEFAULT_LIMITS,
 ): Promise<SearchPlan> {
   if (criteria.patientNumber || criteria.bsn || criteria.birthDate || !criteria.name) return 'matches-first';
   const matches = await estimatedRows(matchingPatients(executor, actor, criteria, 'matches-first'));
   if (scope === 'within-grounds' && holdsFewGrounds(actor) && matches > limits.maxProbedNameMatches) return 'grounds-first';
-  return matches > limits.maxSortedNameMatches ? 'name-order' : 'matches-first';
+  if (matches > limits.maxSortedNameMatches) return 'name-order';
+  if (matches > limits.maxSortedNameMatchesIndexOnly && (await patientPagesMostlyAllVisible(executor))) return 'name-order';
+  return 'matches-first';
+}
+
+/** Whether the visibility map (as of the last VACUUM or ANALYZE) marks most of the patient table all-visible. */
+async function patientPagesMostlyAllVisible(executor: Executor): Promise<boolean> {
+  const { rows } = await sql<{ visible: boolean }>`
+    select relallvisible >= relpages / 2 and relpages > 0 as visible from pg_class where oid = 'patient'::regclass`.execute(
+    executor,
+  );
+  return rows[0]?.visible ?? false;
 }
 
 /**
