@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WerkplekAuth } from '../../auth/routes.js';
-import { BLOB_MAX_BYTES, contentDisposition } from '../../blob/index.js';
+import { BLOB_MAX_BYTES, contentDisposition, readUpload } from '../../blob/index.js';
 import {
   archiveBody,
   attachmentParams,
@@ -171,15 +171,7 @@ export const messagesRoutes: FastifyPluginAsync<{ deps: MessagesDependencies; au
     },
     async (request, replyTo) => {
       const { context } = await auth.requireSession(request);
-      const header = request.headers['x-file-name'];
-      let fileName: string | undefined;
-      try {
-        fileName = typeof header === 'string' ? decodeURIComponent(header) : undefined;
-      } catch {
-        fileName = undefined;
-      }
-      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const stored = await uploadAttachment(deps, context, { bytes, fileName });
+      const stored = await uploadAttachment(deps, context, readUpload(request));
       return replyTo.code(201).send(stored);
     },
   );

@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ApiClient, api, ProblemError } from '../../api/client';
-import { problemFromBody } from '../../api/problem';
-import { currentLanguage } from '../../i18n';
+import { type ApiClient, api } from '../../api/client';
+import { uploadFile } from '../../api/upload';
 
 // Berichten endpoints (server/src/modules/messages/routes.ts).
 
@@ -137,26 +136,8 @@ export function useArchive(threadId: string) {
 }
 
 /** Uploads one file as raw bytes; the server decides the type from the content (PDF, PNG, JPEG). */
-export async function uploadAttachment(file: File, fetcher: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
-  let response: Response;
-  try {
-    response = await fetcher('/api/werkplek/attachments', {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': 'application/octet-stream',
-        'X-File-Name': encodeURIComponent(file.name),
-      },
-      body: file,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ProblemError({ kind: 'network', status: 0, cause });
-  }
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw problemFromBody(response.status, body);
-  return body as Attachment & { sha256: string };
+export function uploadAttachment(file: File, fetcher?: typeof fetch) {
+  return uploadFile<Attachment & { sha256: string }>('/api/werkplek/attachments', file, fetcher);
 }
 
 export function attachmentUrl(id: string): string {

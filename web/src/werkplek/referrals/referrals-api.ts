@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { type ApiClient, api } from '../../api/client';
-import { ProblemError, problemFromBody } from '../../api/problem';
-import { currentLanguage } from '../../i18n';
+import { uploadFile } from '../../api/upload';
 
 // Verwijzingen and Signalen (issue 7; server/src/modules/referrals/routes.ts): where a "Verwijzing …" task can go,
 // the referral letter upload, the Signalen counts (navigation badge) and list, the letter download in Historie.
@@ -30,26 +29,8 @@ export interface UploadedLetter {
 }
 
 /** Uploads the letter as raw bytes; the server decides the type from the content (PDF, PNG, JPEG; ≤ 10 MB). */
-export async function uploadReferralLetter(file: File, fetcher: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
-  let response: Response;
-  try {
-    response = await fetcher('/api/werkplek/referral-letters', {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': 'application/octet-stream',
-        'X-File-Name': encodeURIComponent(file.name),
-      },
-      body: file,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ProblemError({ kind: 'network', status: 0, cause });
-  }
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw problemFromBody(response.status, body);
-  return body as UploadedLetter;
+export function uploadReferralLetter(file: File, fetcher?: typeof fetch) {
+  return uploadFile<UploadedLetter>('/api/werkplek/referral-letters', file, fetcher);
 }
 
 /** What a "Verwijzing …" entry sent, as Historie shows it. */
