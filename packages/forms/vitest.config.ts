@@ -5,6 +5,8 @@ export default defineConfig({
     name: 'forms',
     // Projects run one after another: two cores are shared by all of them.
     sequence: { groupOrder: 0 },
+    // Runs beside the server's tests, so the same worker limit (vitest requires it within a group).
+    maxWorkers: 2,
     include: ['src/**/*.test.ts'],
   },
 });
