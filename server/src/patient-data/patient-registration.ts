@@ -7,6 +7,7 @@ import type { PatientDataDependencies } from './patient-access.js';
 import { patientDisplayId } from './patient-card.js';
 import { searchPatients } from './patient-search.js';
 import { markReferralsOpened } from './referral-send.js';
+import { ensureAccountRelationship } from './treatment-relationship.js';
 
 // Patiënt toevoegen (seed 001 §4) and the treatment relationship (§3.2). One record per BSN: the unique index
 // decides, also when two people submit at the same moment.
@@ -261,27 +262,7 @@ export async function confirmTreatmentRelationship(
       return false;
     }
     if (decision.obligations?.includes('confirm-treatment-relationship')) {
-      const groundId = await grantAccess(trx, {
-        patientId,
-        granteeType: 'account',
-        granteeId: actor.accountId,
-        kind: 'treatment-relationship',
-        source: `account:${actor.accountId}`,
-        validFrom: now,
-      });
-      await recordAuditEvent(
-        trx,
-        {
-          ...auditFields(context),
-          patientId,
-          action: 'create',
-          objectType: 'treatment-relationship',
-          objectId: groundId,
-          outcome: 'success',
-          reason: decision.reason,
-        },
-        { now: () => now },
-      );
+      await ensureAccountRelationship(trx, { context, actor, patientId, now, reason: decision.reason, via: 'confirmation' });
     }
     // The relationship confirmed = the record opened: the referral signals disappear (issue 7).
     await markReferralsOpened(trx, context, actor, patientId, now);
