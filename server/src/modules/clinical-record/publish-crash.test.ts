@@ -19,7 +19,13 @@ import {
 // publish is present exactly once and no half-stored response exists." A real process on a real port, killed
 // without warning while requests are in flight; then started again on the same data and inspected.
 
-afterAll(removeTemporaryDirectories);
+/** Every process this file started, so a failing test leaves none running. */
+const processes: Started[] = [];
+afterAll(async () => {
+  for (const started of processes)
+    if (started.child.exitCode === null && started.child.signalCode === null) started.child.kill('SIGKILL');
+  await removeTemporaryDirectories();
+});
 
 const publishes = 200;
 /** Kill after this many acknowledgements, so most requests are still queued or half-way. */
@@ -104,6 +110,7 @@ async function logIn(base: string, username: string): Promise<string> {
 async function start(target: Target): Promise<{ started: Started; base: string }> {
   const port = await freePort();
   const started = startKeten({ PORT: String(port), SEED_DEMO: 'true', DEMO_PATIENTS: '10', ...(await target.environment()) });
+  processes.push(started);
   await waitForReady(port, started);
   return { started, base: `http://127.0.0.1:${port}` };
 }
