@@ -41,7 +41,8 @@ const functionsByRole: Record<WerkplekFunction, readonly string[]> = {
   'patient-add': GP_PRACTICE_STAFF,
   helpdesk: [...CLINICAL, 'praktijkbeheerder', 'baliemedewerker', 'helpdesk', 'platformbeheerder'],
   settings: [...CLINICAL, 'praktijkbeheerder', 'baliemedewerker', 'helpdesk', 'platformbeheerder'],
-  'zio-dashboard': ['huisarts', 'praktijkbeheerder'],
+  // Invoices and declarations (seed 001 §3.1.1): the GP practice and the chain partners' own practices bill their work.
+  'zio-dashboard': ['huisarts', 'praktijkbeheerder', 'dietist', 'podotherapeut', 'fysiotherapeut'],
   'audit-practice': ['huisarts', 'praktijkbeheerder'],
   'audit-platform': ['platformbeheerder'],
   'role-rights': ['platformbeheerder'],
