@@ -432,6 +432,13 @@ export interface Database {
   tariff: TariffTable;
   invoice: InvoiceTable;
   invoice_line: InvoiceLineTable;
+  result_signal_seen: ResultSignalSeenTable;
+}
+
+/** Signalen "Uitslagen": when the account last marked its result signals as seen (migration 0014). */
+export interface ResultSignalSeenTable {
+  account_id: RefId;
+  seen_at: Timestamp;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

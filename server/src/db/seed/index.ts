@@ -9,6 +9,7 @@ import { buildStoryHistory } from './demo-history.js';
 import { seedDemoMessages } from './demo-messages.js';
 import { buildDemoStories } from './demo-persons.js';
 import { DEMO_PASSWORD } from './demo-region.js';
+import { seedDemoResultSignals } from './demo-result-signals.js';
 import { countSyntheticPatients, insertSyntheticBatch } from './insert-patients.js';
 import { insertDemoRegion, insertDemoStories, loadRegionIds, lockSeeding } from './insert-region.js';
 import type { SeedProgress } from './progress.js';
@@ -94,6 +95,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
   }
   await seedHisDemo(db);
   await seedDemoMessages(db, referenceDate);
+  await seedDemoResultSignals(db, referenceDate);
   onProgress?.({ phase: 'region', created: summary.organisations > 0 });
 
   const present = await countSyntheticPatients(db, target);

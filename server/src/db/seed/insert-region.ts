@@ -174,6 +174,8 @@ export async function insertDemoStories(
         measured_at: row.measuredAt,
         organisation_id: organisation(row.organisation),
         source: row.source,
+        // Known when measured (demo history): a result is "new" by this time (Signalen, demo-result-signals.ts).
+        created_at: row.measuredAt,
         form_response_id: responseOf.get(index) ?? null,
         record_type: row.source === 'hospital-lab' ? 'hospital' : 'somatic',
       })),

@@ -5,6 +5,7 @@ import { BLOB_MAX_BYTES, contentDisposition, readUpload } from '../../blob/index
 import {
   letterParams,
   letterUploadResponse,
+  resultsSeenResponse,
   signalCountsResponse,
   signalsResponse,
   targetsQuery,
@@ -12,6 +13,7 @@ import {
 } from './schemas.js';
 import {
   downloadReferralLetter,
+  markResultsSeen,
   type ReferralsDependencies,
   referralTargets,
   signalCounts,
@@ -104,13 +106,29 @@ export const referralsRoutes: FastifyPluginAsync<{ deps: ReferralsDependencies; 
     {
       schema: {
         tags,
-        summary: 'Signalen: unopened referrals to my organisation (and role), unread messages; each listed patient audited',
+        summary:
+          'Signalen: unopened referrals to my organisation (and role), unread messages, new results; each listed patient audited',
         response: { 200: signalsResponse },
       },
     },
     async (request) => {
       const { context } = await auth.requireSession(request);
       return signals(deps, context);
+    },
+  );
+
+  routes.post(
+    '/api/werkplek/signals/results/seen',
+    {
+      schema: {
+        tags,
+        summary: 'Signalen "Uitslagen": mark the results until now as seen ("Gezien"; audited)',
+        response: { 200: resultsSeenResponse },
+      },
+    },
+    async (request) => {
+      const { context } = await auth.requireSession(request);
+      return markResultsSeen(deps, context);
     },
   );
 };

@@ -34,5 +34,21 @@ export const signalCountsResponse = z.object({
   referrals: z.number(),
   /** null: the messages module does not answer (yet) */
   messages: z.number().nullable(),
+  /** Uitslagen: new results of patients with my treatment relationship (not in `total`: the badge is referrals). */
+  results: z.number(),
 });
-export const signalsResponse = signalCountsResponse.extend({ referralItems: z.array(referralSignal) });
+const resultSignal = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  patientDisplayId: z.string(),
+  patientName: z.string(),
+  birthDate: z.string(),
+  kind: z.enum(['lab-result', 'microbiology', 'pathology', 'radiology', 'measurement']),
+  what: z.object({ nl: z.string(), en: z.string() }),
+  createdAt: z.string(),
+});
+export const signalsResponse = signalCountsResponse.extend({
+  referralItems: z.array(referralSignal),
+  resultItems: z.array(resultSignal),
+});
+export const resultsSeenResponse = z.object({ seenAt: z.string(), results: z.number() });

@@ -6,6 +6,7 @@ import type { PatientDataDependencies } from '../../patient-data/patient-access.
 import { providerOf } from '../../patient-data/record-common.js';
 import { readReferralLetter } from '../../patient-data/referral-letter.js';
 import { referralEffectOf } from '../../patient-data/referral-send.js';
+import { countResultSignals, listResultSignals, markResultSignalsSeen } from '../../patient-data/result-signals.js';
 import { countReferralSignals, listReferralSignals } from '../../patient-data/signals.js';
 import { countUnreadMessages } from '../messages/repository.js';
 import { organisationsOfType } from './repository.js';
@@ -54,14 +55,16 @@ export async function downloadReferralLetter(
 }
 
 /**
- * Signalen per kind. Berichten: the messages module's unread count. Uitslagen and appointment reminders are not
- * signalled yet (no "last looked" mark for results; no appointments).
+ * Signalen per kind. Berichten: the messages module's unread count. Uitslagen: new results since "Gezien"
+ * (patient-data/result-signals.ts), a separate number outside `total` (the badge counts referrals). Appointment
+ * reminders are not signalled yet (no appointments).
  */
 export async function signalCounts(deps: ReferralsDependencies, context: RequestContext) {
   const actor = providerOf(context);
   const referrals = await countReferralSignals(deps, actor);
   const messages = await countUnreadMessages(deps.db, actor.accountId);
-  return { total: referrals + messages, referrals, messages };
+  const results = await countResultSignals(deps, actor);
+  return { total: referrals + messages, referrals, messages, results };
 }
 
 export async function signals(deps: ReferralsDependencies, context: RequestContext) {
@@ -73,5 +76,19 @@ export async function signals(deps: ReferralsDependencies, context: RequestConte
     referrals: items.length,
     messages,
     referralItems: items.map((item) => ({ ...item, createdAt: item.createdAt.toISOString() })),
+    ...(await resultSignals(deps, context)),
   };
+}
+
+/** Uitslagen: new results of the patients the account has a treatment relationship with (each patient audited). */
+async function resultSignals(deps: ReferralsDependencies, context: RequestContext) {
+  const items = await listResultSignals(deps, context, providerOf(context));
+  const results = await countResultSignals(deps, providerOf(context));
+  return { results, resultItems: items.map((item) => ({ ...item, createdAt: item.createdAt.toISOString() })) };
+}
+
+/** "Gezien": the account's results until now are no longer new. */
+export async function markResultsSeen(deps: ReferralsDependencies, context: RequestContext) {
+  const seenAt = await markResultSignalsSeen(deps, context, providerOf(context));
+  return { seenAt: seenAt.toISOString(), results: await countResultSignals(deps, providerOf(context)) };
 }

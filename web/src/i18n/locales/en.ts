@@ -851,7 +851,17 @@ const translation: Translation = {
       unreadMessages_one: 'You have {{count}} conversation with an unread message.',
       unreadMessages_other: 'You have {{count}} conversations with unread messages.',
       toMessages: 'Go to Messages',
-      columns: { received: 'Received', patient: 'Patient', from: 'From', reason: 'Reason' },
+      columns: { received: 'Received', patient: 'Patient', from: 'From', reason: 'Reason', results: 'New results' },
+      results: 'Results',
+      noResults: 'No new results.',
+      resultsSeen: 'Seen',
+      resultKinds: {
+        'lab-result': 'Laboratory',
+        microbiology: 'Microbiology',
+        pathology: 'Pathology',
+        radiology: 'Radiology',
+        measurement: 'Lab value',
+      },
     },
     history: {
       intro: 'Everything recorded with tasks, newest first. By default you see the past year.',

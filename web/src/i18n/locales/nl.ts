@@ -862,7 +862,17 @@ const translation = {
       unreadMessages_one: 'Je hebt {{count}} gesprek met een ongelezen bericht.',
       unreadMessages_other: 'Je hebt {{count}} gesprekken met ongelezen berichten.',
       toMessages: 'Naar Berichten',
-      columns: { received: 'Ontvangen', patient: 'Patiënt', from: 'Van', reason: 'Reden' },
+      columns: { received: 'Ontvangen', patient: 'Patiënt', from: 'Van', reason: 'Reden', results: 'Nieuwe uitslagen' },
+      results: 'Uitslagen',
+      noResults: 'Geen nieuwe uitslagen.',
+      resultsSeen: 'Gezien',
+      resultKinds: {
+        'lab-result': 'Laboratorium',
+        microbiology: 'Microbiologie',
+        pathology: 'Pathologie',
+        radiology: 'Radiologie',
+        measurement: 'Labwaarde',
+      },
     },
     history: {
       intro: 'Alles wat met taken is vastgelegd, nieuwste eerst. Standaard zie je het afgelopen jaar.',

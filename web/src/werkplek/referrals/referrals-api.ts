@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { type ApiClient, api } from '../../api/client';
 import { uploadFile } from '../../api/upload';
+import type { ResultSignal } from '../signals/results-api';
 
 // Verwijzingen and Signalen (issue 7; server/src/modules/referrals/routes.ts): where a "Verwijzing …" task can go,
 // the referral letter upload, the Signalen counts (navigation badge) and list, the letter download in Historie.
@@ -54,6 +55,8 @@ export interface SignalCounts {
   total: number;
   referrals: number;
   messages: number | null;
+  /** Uitslagen: new results (not in `total`; the badge counts referrals). */
+  results: number;
 }
 
 export interface ReferralSignal {
@@ -85,7 +88,7 @@ export function signalCountsQuery(client: ApiClient = api) {
 export function signalsQuery(client: ApiClient = api) {
   return queryOptions({
     queryKey: [...signalsKey, 'list'] as const,
-    queryFn: ({ signal }): Promise<SignalCounts & { referralItems: ReferralSignal[] }> =>
+    queryFn: ({ signal }): Promise<SignalCounts & { referralItems: ReferralSignal[]; resultItems: ResultSignal[] }> =>
       client.get('/api/werkplek/signals', signal),
     staleTime: 0,
   });

@@ -9,10 +9,12 @@ import { useCurrentSession } from '../auth/session-context';
 import { mayOpen, werkplekPaths } from '../navigation';
 import { patientPath } from '../patients/patient-paths';
 import { signalsQuery } from '../referrals/referrals-api';
+import { ResultSignalsSection } from './result-signals-section';
 
 /**
  * Signalen (seed 001 §3.3): notices about patients, under a heading per kind — Verwijzingen (referrals to my
- * organisation not opened yet; opening the patient asks the relationship and clears the signal) and Berichten.
+ * organisation not opened yet; opening the patient asks the relationship and clears the signal), Uitslagen (new results
+ * of my patients since "Gezien", result-signals-section.tsx) and Berichten.
  */
 export function SignalsPage() {
   const { t } = useTranslation();
@@ -94,6 +96,7 @@ export function SignalsPage() {
               </Paper>
             )}
           </Stack>
+          <ResultSignalsSection count={query.data.results} items={query.data.resultItems} />
           {query.data.messages !== null && (
             <Stack gap="sm" component="section" aria-labelledby="signals-messages">
               <Group gap="sm">
