@@ -222,13 +222,11 @@ describe('Patients', () => {
     expect(await seriousViolations(page), 'axe: Personalia').toEqual([]);
     await screenshot(page, 'patient-card-personalia');
 
-    // "Persoonlijk bericht" says messages come later.
-    await page.getByRole('button', { name: 'Persoonlijk bericht' }).click();
-    await page
-      .getByRole('dialog', { name: 'Persoonlijk bericht' })
-      .getByText(/Berichten komen in een volgende versie/)
-      .waitFor();
-    await page.keyboard.press('Escape');
+    // "Persoonlijk bericht" opens a new message about this patient (seed 001 §5.1).
+    await page.getByRole('link', { name: 'Persoonlijk bericht' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuw bericht' }).waitFor();
+    expect(await page.getByText('Anna de Jong').first().isVisible()).toBe(true);
+    await page.goBack({ waitUntil: 'networkidle' });
 
     // A second opening asks nothing.
     await page.goto(`${server.baseUrl}/werkplek/patienten?q=1`, { waitUntil: 'networkidle' });

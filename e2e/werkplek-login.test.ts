@@ -115,7 +115,8 @@ describe('Werkplek login', () => {
 
     const menu = sideMenu(page);
     for (const item of ['Dashboard', 'Patiënt zoeken', 'Signalen', 'Berichten', 'Rapportages', 'Patiënt toevoegen', 'Helpdesk']) {
-      expect(await menu.getByRole('link', { name: item, exact: true }).isVisible(), item).toBe(true);
+      // A count (unread messages, new referrals) may follow the name.
+      expect(await menu.getByRole('link', { name: new RegExp(`^${item}\\b`) }).isVisible(), item).toBe(true);
     }
     // Platform items are not for a GP.
     expect(await menu.getByRole('link', { name: 'Rollen en rechten' }).count()).toBe(0);
@@ -123,10 +124,10 @@ describe('Werkplek login', () => {
     await screenshot(page, 'werkplek-dashboard');
     expect(await seriousViolations(page), 'axe: dashboard').toEqual([]);
 
-    // A menu item whose screen comes later opens a real page that says so.
-    await menu.getByRole('link', { name: 'Berichten' }).click();
+    // The menu leads to the real screens: Berichten opens the inbox.
+    await menu.getByRole('link', { name: /^Berichten\b/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
-    expect(await page.getByText(/komt in een volgende versie van Keten/).isVisible()).toBe(true);
+    expect(await page.getByText(/komt in een volgende versie van Keten/).count()).toBe(0);
 
     // The same on a phone: the menu behind the burger, no sideways scrolling.
     const phone = await phoneCopy(gpContext);
