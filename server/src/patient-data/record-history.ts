@@ -157,70 +157,57 @@ interface KeyRow {
   published_at: Date;
 }
 
-/** The filter choices: every task, author and role among the readable entries (any period). */
+/** The filter choices: every task, author and role among the readable entries (any period), in one query. */
 async function filterOptions(
   trx: Transaction<Database>,
   patientId: string,
   readable: readonly string[],
 ): Promise<HistoryPage['filters']> {
   const types = sql.join(readable.map((type) => sql`${type}`));
-  const { rows } = await sql<{ form_key: string; author_account_id: string | null; author_role: string | null }>`
-    select distinct e.form_key, e.author_account_id::text as author_account_id, a.role as author_role
+  const { rows } = await sql<{
+    form_key: string;
+    title_nl: string | null;
+    title_en: string | null;
+    author_account_id: string | null;
+    author_name: string | null;
+    author_role: string | null;
+    role_nl: string | null;
+    role_en: string | null;
+  }>`
+    select k.form_key, d.title_nl, d.title_en, k.author_account_id::text as author_account_id,
+      concat_ws(' ', p.given_name, p.family_name_prefix, p.family_name) as author_name, a.role as author_role,
+      ro.name_nl as role_nl, ro.name_en as role_en
     from (select distinct form_key, author_account_id from form_entry
-          where patient_id = ${patientId} and record_type in (${types})) e
-      join account a on a.id = e.author_account_id
-    union
-    select distinct ${LEGACY_FORM_KEY}, j.author_account_id::text, j.author_role from legacy_journal_entry j
+          where patient_id = ${patientId} and record_type in (${types})) k
+      join account a on a.id = k.author_account_id
+      join person p on p.id = a.person_id
+      join role ro on ro.code = a.role
+      left join lateral (select title_nl, title_en from form_definition
+                         where key = k.form_key order by version desc limit 1) d on true
+    union all
+    select distinct ${LEGACY_FORM_KEY}, null, null, j.author_account_id::text, j.author_name, j.author_role,
+      ro.name_nl, ro.name_en
+    from legacy_journal_entry j left join role ro on ro.code = j.author_role
     where j.patient_id = ${patientId} and j.record_type in (${types})`.execute(trx);
-  const accountIds = [
-    ...new Set(rows.flatMap((row) => (row.author_account_id && row.author_role ? [row.author_account_id] : []))),
-  ];
-  const roleCodes = [...new Set(rows.flatMap((row) => (row.author_role ? [row.author_role] : [])))];
-  const formKeys = [...new Set(rows.map((row) => row.form_key).filter((key) => key !== LEGACY_FORM_KEY))];
-  const [people, roleRows, titleRows] = await Promise.all([
-    accountIds.length === 0
-      ? []
-      : trx
-          .selectFrom('account as a')
-          .innerJoin('person as p', 'p.id', 'a.person_id')
-          .select(['a.id', 'a.role', 'p.given_name', 'p.family_name_prefix', 'p.family_name'])
-          .where('a.id', 'in', accountIds)
-          .execute(),
-    roleCodes.length === 0
-      ? []
-      : trx.selectFrom('role').select(['code', 'name_nl', 'name_en']).where('code', 'in', roleCodes).execute(),
-    formKeys.length === 0
-      ? []
-      : trx
-          .selectFrom('form_definition')
-          .select(['key', 'title_nl', 'title_en'])
-          .where('key', 'in', formKeys)
-          .orderBy('key')
-          .orderBy('version', 'desc')
-          .execute(),
-  ]);
   const tasks = new Map<string, LocalText>();
-  for (const row of titleRows) if (!tasks.has(row.key)) tasks.set(row.key, { nl: row.title_nl, en: row.title_en });
-  if (rows.some((row) => row.form_key === LEGACY_FORM_KEY)) tasks.set(LEGACY_FORM_KEY, legacyTitle);
-  const names = new Map(
-    people.map((person) => [
-      person.id,
-      { role: person.role, name: [person.given_name, person.family_name_prefix, person.family_name].filter(Boolean).join(' ') },
-    ]),
-  );
   const authors = new Map<string, { accountId: string; name: string; role: string }>();
+  const roles = new Map<string, LocalText>();
   for (const row of rows) {
-    const person = row.author_account_id ? names.get(row.author_account_id) : undefined;
-    if (row.author_account_id && row.author_role && person) {
-      authors.set(row.author_account_id, { accountId: row.author_account_id, name: person.name, role: row.author_role });
+    if (!tasks.has(row.form_key)) {
+      tasks.set(
+        row.form_key,
+        row.form_key === LEGACY_FORM_KEY ? legacyTitle : { nl: row.title_nl ?? row.form_key, en: row.title_en ?? row.form_key },
+      );
     }
+    if (row.author_account_id && row.author_role && row.author_name) {
+      authors.set(row.author_account_id, { accountId: row.author_account_id, name: row.author_name, role: row.author_role });
+    }
+    if (row.author_role && row.role_nl && row.role_en) roles.set(row.author_role, { nl: row.role_nl, en: row.role_en });
   }
   return {
     tasks: [...tasks].map(([formKey, title]) => ({ formKey, title })).sort((a, b) => a.title.nl.localeCompare(b.title.nl, 'nl')),
     authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-    roles: roleRows
-      .map((role) => ({ code: role.code, name: { nl: role.name_nl, en: role.name_en } }))
-      .sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl')),
+    roles: [...roles].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.nl.localeCompare(b.name.nl, 'nl')),
   };
 }
 
@@ -318,23 +305,27 @@ export async function listHistory(
       const keys = entryKeys(patientId, readable, query);
       const offset = (query.page - 1) * HISTORY_PAGE_SIZE;
       // The page first (keys only), then the details of the rows shown, the total and the filter choices.
-      const { rows: page } = await sql<KeyRow>`select h.id, h.kind from ${keys} h
+      // The page first (keys only, with the total), then the details of the rows shown and the filter choices.
+      const { rows: page } = await sql<KeyRow & { total: string }>`select h.id, h.kind, count(*) over () as total from ${keys} h
         order by h.published_at desc, h.id desc limit ${HISTORY_PAGE_SIZE} offset ${offset}`.execute(trx);
       const only: ItemIds = {
         formIds: page.filter((row) => row.kind === 'form').map((row) => row.id),
         legacyIds: page.filter((row) => row.kind === 'legacy-journal').map((row) => row.id.slice(LEGACY_PREFIX.length)),
       };
-      const [details, counted, filters] = await Promise.all([
-        page.length === 0 ? { rows: [] } : sql<ItemRow>`select h.* from ${items(patientId, readable, only)} h`.execute(trx),
-        sql<{ total: string }>`select count(*) as total from ${keys} h`.execute(trx),
-        filterOptions(trx, patientId, readable),
-      ]);
+      const details =
+        page.length === 0 ? { rows: [] } : await sql<ItemRow>`select h.* from ${items(patientId, readable, only)} h`.execute(trx);
+      const filters = await filterOptions(trx, patientId, readable);
+      // Past the last page the window had no row to count on.
+      const total =
+        page.length > 0
+          ? Number(page[0]?.total)
+          : Number((await sql<{ total: string }>`select count(*) as total from ${keys} h`.execute(trx)).rows[0]?.total ?? 0);
       const byId = new Map(details.rows.map((row) => [row.id, row]));
       const rows = page.flatMap((key) => byId.get(key.id) ?? []);
       const editable = await editableIds(trx, actor, patientId, rows, facts);
       return {
         entries: rows.map((row) => toHistoryEntry(row, editable)),
-        total: Number(counted.rows[0]?.total ?? 0),
+        total,
         page: query.page,
         pageSize: HISTORY_PAGE_SIZE,
         filters,
