@@ -94,7 +94,7 @@ for (let i = 0; i < requests; i++) {
   const query = queries[Math.floor(i / kindNames.length) % queries.length] ?? '';
   const elapsed = await search(query);
   timings[kind]?.push(elapsed);
-  (byQuery[query] ??= []).push(elapsed);
+  byQuery[query] = [...(byQuery[query] ?? []), elapsed];
 }
 
 const percentile = (values: number[], p: number) => {
