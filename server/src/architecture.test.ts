@@ -26,6 +26,7 @@ const PATIENT_DATA_TABLES = [
   'form_draft',
   'invoice_line',
   'message_thread',
+  'patient_name_gram',
 ];
 
 /** Where naming them is the job: the data-access layer, the policy's own ground queries, schema and seed. */

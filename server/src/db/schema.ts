@@ -433,6 +433,19 @@ export interface Database {
   invoice: InvoiceTable;
   invoice_line: InvoiceLineTable;
   result_signal_seen: ResultSignalSeenTable;
+  patient_name_gram: PatientNameGramTable;
+}
+
+/**
+ * Every 3-letter piece of a patient's folded family name with the list order (migration 0015): name search reads
+ * the rarest piece of the term in list order. Kept by a database trigger; the app only reads it.
+ */
+export interface PatientNameGramTable {
+  gram: ColumnType<string, never, never>;
+  family_name: ColumnType<string, never, never>;
+  birth_date: ColumnType<DateOnly, never, never>;
+  patient_id: ColumnType<string, never, never>;
+  family_name_search: ColumnType<string, never, never>;
 }
 
 /** Signalen "Uitslagen": when the account last marked its result signals as seen (migration 0014). */

@@ -16,13 +16,15 @@ import {
   foldName,
   type PatientSearchCriteria,
   type PlanLimits,
+  rarestGram,
   SEARCH_PAGE_SIZE,
   type SearchPlan,
   searchPageQuery,
   searchPatients,
+  termGrams,
 } from './patient-search.js';
 
-// The search's three plans (patient-search.ts) must give exactly what the straightforward query gave before
+// The search's four plans (patient-search.ts) must give exactly what the straightforward query gave before
 // migration 0008 — the same patients, in the same order, page by page, under the same access condition — for
 // every kind of term: long and 1-2 letters, with tussenvoegsel, with accents, combined with a birth date.
 
@@ -184,9 +186,22 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
     return rows.map((row) => row.id);
   }
 
-  async function planIds(who: Actor, scope: SearchScope, criteria: PatientSearchCriteria, page: number, plan: SearchPlan) {
-    const rows = await searchPageQuery(database.db, who, scope, criteria, page, clock.now(), plan).execute();
+  async function planIds(
+    who: Actor,
+    scope: SearchScope,
+    criteria: PatientSearchCriteria,
+    page: number,
+    plan: SearchPlan,
+    gram?: string,
+  ) {
+    const rows = await searchPageQuery(database.db, who, scope, criteria, page, clock.now(), plan, gram).execute();
     return rows.map((row) => row.id);
+  }
+
+  /** gram-order applies to name-only terms of 3+ letters; whichever of the term's pieces is read, same result. */
+  function gramsToTry(criteria: PatientSearchCriteria): string[] {
+    if (!criteria.name || criteria.birthDate || criteria.bsn || criteria.patientNumber) return [];
+    return termGrams(foldName(criteria.name));
   }
 
   it.each(['huisarts.hapsn', 'huisarts.hapsz', 'dietist.dzoek'])(
@@ -200,6 +215,12 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
           const expected = await referenceIds(who, 'within-grounds', criteria, page);
           for (const plan of ['matches-first', 'name-order', 'grounds-first'] as const) {
             expect(await planIds(who, 'within-grounds', criteria, page, plan), `${term} page ${page} ${plan}`).toEqual(expected);
+          }
+          for (const gram of gramsToTry(criteria)) {
+            expect(
+              await planIds(who, 'within-grounds', criteria, page, 'gram-order', gram),
+              `${term} page ${page} gram-order "${gram}"`,
+            ).toEqual(expected);
           }
           compared += expected.length;
           if (expected.length <= SEARCH_PAGE_SIZE) break;
@@ -223,6 +244,46 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
     );
   });
 
+  it('keeps the 3-letter pieces of a name right when a patient is renamed or their birth date corrected', async () => {
+    const gp = actor('huisarts.hapsn');
+    const [visser] = await planIds(gp, 'within-grounds', { name: 'visser' }, 1, 'gram-order', 'vis');
+    expect(visser).toBeDefined();
+    await database.db
+      .updateTable('patient')
+      .set({ family_name_prefix: 'de', family_name: 'Wit-Kwakernaak', birth_date: '1999-09-09' })
+      .where('id', '=', visser ?? '')
+      .execute();
+    expect(await planIds(gp, 'within-grounds', { name: 'visser' }, 1, 'gram-order', 'vis')).not.toContain(visser);
+    expect(await planIds(gp, 'within-grounds', { name: 'de wit-kwak' }, 1, 'gram-order', 'kwa')).toEqual([visser]);
+    const grams = await database.db
+      .selectFrom('patient_name_gram')
+      .select(['gram', 'birth_date'])
+      .where('patient_id', '=', visser ?? '')
+      .execute();
+    expect(grams.map((row) => row.gram).sort()).toEqual(termGrams('de wit-kwakernaak').sort());
+    expect(grams.every((row) => String(row.birth_date).startsWith('1999-09-09'))).toBe(true);
+    await database.db
+      .updateTable('patient')
+      .set({ family_name_prefix: null, family_name: 'Visser', birth_date: '1961-03-12' })
+      .where('id', '=', visser ?? '')
+      .execute();
+    expect(await planIds(gp, 'within-grounds', { name: 'visser' }, 1, 'gram-order', 'vis')).toContain(visser);
+  });
+
+  it('reads the piece of the term that the statistics count least often', () => {
+    expect(termGrams('jansen')).toEqual(['jan', 'ans', 'nse', 'sen']);
+    expect(termGrams('de')).toEqual([]);
+    const frequencies = new Map([
+      ['jan', 0.02],
+      ['ans', 0.03],
+      ['sen', 0.05],
+    ]);
+    expect(rarestGram(['jan', 'ans', 'sen'], frequencies)).toBe('jan');
+    // Outside the most common values: rarer than all of them.
+    expect(rarestGram(['jan', 'ans', 'nse', 'sen'], frequencies)).toBe('nse');
+    expect(rarestGram([], frequencies)).toBeUndefined();
+  });
+
   it('sorts the matches of exact criteria and narrow names, reads broad names in list order, starts from few grounds', async () => {
     const gp = actor('huisarts.hapsn');
     const dietitian = actor('dietist.dzoek');
@@ -241,17 +302,19 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
     expect(await choose(dietitian, { name: 'e' }, limits)).toBe('grounds-first');
     expect(await choose(dietitian, { name: 'yilm' }, limits)).toBe('matches-first');
     expect(await choose(gp, { name: 'e' }, limits)).toBe('name-order');
-    expect(await choose(gp, { name: 'yilm' }, limits)).toBe('matches-first');
+    // A GP practice's name terms of 3 or more letters: the term's rarest piece in list order, whatever the estimate.
+    expect(await choose(gp, { name: 'yilm' }, limits)).toBe('gram-order');
+    expect(await choose(gp, { name: 'yilm' })).toBe('gram-order');
     const none = { maxSortedNameMatches: 0, maxSortedNameMatchesIndexOnly: 0, maxProbedNameMatches: 0 };
     expect(await choose(gp, { name: 'jong', birthDate: '1961-03-12' }, none)).toBe('matches-first');
     // Reading in list order is cheaper once VACUUM has marked the pages all-visible (index-only).
     await sql`vacuum analyze patient`.execute(database.db);
     const visible = { maxSortedNameMatches: 100_000, maxSortedNameMatchesIndexOnly: 100, maxProbedNameMatches: 50 };
     expect(await choose(gp, { name: 'e' }, visible)).toBe('name-order');
-    expect(await choose(gp, { name: 'yilm' }, visible)).toBe('matches-first');
+    expect(await choose(gp, { name: 'ij' }, visible)).toBe('matches-first');
   });
 
-  it('logs every shown patient once, in one append that keeps the chain intact, and tells whether there is more', async () => {
+  it('logs each result page as one event naming every shown patient, keeps the chain intact, tells whether there is more', async () => {
     const context = contexts['huisarts.hapsn'] as RequestContext;
     const before = await database.db
       .selectFrom('audit_event')
@@ -267,23 +330,39 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
     const events = await database.db
       .selectFrom('audit_event')
       .select(['patient_id', 'action', 'object_type', 'reason', 'details'])
-      .where('id', '>', sql<string>`(select max(id) - ${first.hits.length + second.hits.length} from audit_event)`)
+      .where('id', '>', sql<string>`(select max(id) - 2 from audit_event)`)
       .orderBy('id')
       .execute();
-    expect(events.map((event) => event.patient_id)).toEqual([...first.hits, ...second.hits].map((hit) => hit.id));
-    expect(events[0]).toMatchObject({
-      action: 'search',
-      object_type: 'patient-search-result',
-      reason: 'within-grounds',
-      details: { criteria: 'family-name' },
-    });
+    expect(events).toEqual(
+      [first, second].map((page) => ({
+        patient_id: null,
+        action: 'search',
+        object_type: 'patient-search-result',
+        reason: 'within-grounds',
+        details: { criteria: 'family-name', patientIds: page.hits.map((hit) => hit.id) },
+      })),
+    );
     const after = await database.db.selectFrom('audit_event').select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow();
-    expect(Number(after.count) - Number(before.count)).toBe(first.hits.length + second.hits.length);
+    expect(Number(after.count) - Number(before.count)).toBe(2);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
     const last = await searchPatients({ db: database.db, clock }, context, { name: 'jong' }, 1);
     expect(last.hasMore).toBe(false);
     expect(last.hits.every((hit) => hit.familyName === 'Jong' && hit.practiceName === 'Huisartsenpraktijk Zoek Noord')).toBe(
       true,
     );
+    // One patient shown: the event is about that patient, like any other access.
+    const bsn = await searchPatients({ db: database.db, clock }, context, { bsn: '100000007' }, 1);
+    expect(bsn.hits).toHaveLength(1);
+    const lastEvent = await database.db
+      .selectFrom('audit_event')
+      .select(['patient_id', 'details'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(lastEvent).toEqual({ patient_id: bsn.hits[0]?.id, details: { criteria: 'bsn', patientIds: [bsn.hits[0]?.id] } });
+    // Nothing shown, nothing logged.
+    const newest = () => database.db.selectFrom('audit_event').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const beforeEmpty = await newest();
+    expect((await searchPatients({ db: database.db, clock }, context, { name: 'qqq' }, 1)).hits).toEqual([]);
+    expect(await newest()).toEqual(beforeEmpty);
   });
 });

@@ -19,7 +19,7 @@ import { patientDisplayId } from './patient-card.js';
 // Patiënt zoeken (seed 001 §1 item 10, §3.2): by P-ID (the numeric part is enough), BSN, birth date and (part of)
 // the family name, with or without tussenvoegsel and accents. Which patients a search may return is an access
 // decision (canSearch), applied in SQL; every patient shown is an access to that patient's data, so each result
-// row is logged (one event per patient per request, NEN 7513).
+// page is logged as one event naming every patient on it (NEN 7513; found by patient like any other event).
 //
 // Speed (budget p99 ≤ 30 ms, bench/README.md). The list is ordered by family name, birth date and id, and a page
 // is the first 25 patients in that order the actor may see. The query lists the patients that match the criteria
@@ -27,7 +27,10 @@ import { patientDisplayId } from './patient-card.js';
 // is full. How the candidates are listed in order is one of three plans:
 // - `matches-first`: the matches come from an index (P-ID, BSN, birth date, trigrams of the folded name, or the
 //   1-2 letter pieces for a short name term), are sorted, then checked. Cost grows with the number of matches.
-// - `name-order`: for a name term so broad that sorting all its matches would blow the budget ("van", "e"), the
+// - `gram-order`: a name term of 3 or more letters searched by a GP practice: the rows of the term's rarest
+//   3-letter piece come in list order from patient_name_gram (migration 0015) and are tested against the whole
+//   term, so the cost grows with the page's position among them, not with the number of matches.
+// - `name-order`: for a 1-2 letter name term so broad that sorting all its matches would blow the budget ("van", "e"), the
 //   list order index (migration 0008) is read from the start, testing the folded name stored in the index, and
 //   stops when the page is full: broad terms match early.
 // - `grounds-first`: an actor with few grounds (a chain partner with its referred patients) starts from the
@@ -79,7 +82,7 @@ export const MAX_SORTED_NAME_MATCHES_INDEX_ONLY = 2500;
  */
 export const MAX_PROBED_NAME_MATCHES = 500;
 
-export type SearchPlan = 'matches-first' | 'name-order' | 'grounds-first';
+export type SearchPlan = 'matches-first' | 'name-order' | 'gram-order' | 'grounds-first';
 
 export interface PlanLimits {
   maxSortedNameMatches: number;
@@ -114,6 +117,49 @@ export function foldName(value: string): string {
 
 function likePattern(folded: string): string {
   return `%${folded.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** The distinct 3-letter pieces of a folded term: each is in every name that contains the term (migration 0015). */
+export function termGrams(folded: string): string[] {
+  const letters = [...folded];
+  const grams = new Set<string>();
+  for (let start = 0; start + 3 <= letters.length; start++) grams.add(letters.slice(start, start + 3).join(''));
+  return [...grams];
+}
+
+/** How long the piece frequencies read from the statistics are used before reading them again. */
+const GRAM_FREQUENCIES_MAX_AGE_MS = 10 * 60_000;
+const gramFrequencyCache = new WeakMap<object, { readAt: number; frequencies: Map<string, number> }>();
+
+/**
+ * The frequencies of the most common pieces, from the planner's statistics of patient_name_gram (refreshed by
+ * ANALYZE: autovacuum on PostgreSQL, the maintenance job on PGlite). Cached per database for a few minutes: they
+ * only steer which piece is read first, never which patients are found.
+ */
+async function gramFrequencies(executor: Executor, cacheKey: object, nowMs: number): Promise<Map<string, number>> {
+  const cached = gramFrequencyCache.get(cacheKey);
+  if (cached && nowMs - cached.readAt < GRAM_FREQUENCIES_MAX_AGE_MS) return cached.frequencies;
+  const { rows } = await sql<{ grams: string[] | null; frequencies: number[] | null }>`
+    select most_common_vals::text::text[] as grams, most_common_freqs as frequencies
+      from pg_stats where tablename = 'patient_name_gram' and attname = 'gram'`.execute(executor);
+  const frequencies = new Map<string, number>();
+  for (const row of rows) {
+    for (const [index, gram] of (row.grams ?? []).entries()) frequencies.set(gram, Number(row.frequencies?.[index] ?? 0));
+  }
+  gramFrequencyCache.set(cacheKey, { readAt: nowMs, frequencies });
+  return frequencies;
+}
+
+/**
+ * The piece of the term with the fewest patients: the one whose rows are read in list order. A piece outside the
+ * statistics' most common values is rarer than all of them.
+ */
+export function rarestGram(grams: readonly string[], frequencies: ReadonlyMap<string, number>): string | undefined {
+  let rarest: string | undefined;
+  for (const gram of grams) {
+    if (rarest === undefined || (frequencies.get(gram) ?? 0) < (frequencies.get(rarest) ?? 0)) rarest = gram;
+  }
+  return rarest;
 }
 
 /** Terms shorter than a trigram: the 1-2 letter pieces index lists their matches (migration 0008). */
@@ -186,8 +232,10 @@ export async function choosePlan(
   limits: PlanLimits = DEFAULT_LIMITS,
 ): Promise<SearchPlan> {
   if (criteria.patientNumber || criteria.bsn || criteria.birthDate || !criteria.name) return 'matches-first';
+  const fewGrounds = scope === 'within-grounds' && holdsFewGrounds(actor);
+  if (!fewGrounds && termGrams(foldName(criteria.name)).length > 0) return 'gram-order';
   const matches = await estimatedRows(matchingPatients(executor, actor, criteria, 'matches-first'));
-  if (scope === 'within-grounds' && holdsFewGrounds(actor) && matches > limits.maxProbedNameMatches) return 'grounds-first';
+  if (fewGrounds && matches > limits.maxProbedNameMatches) return 'grounds-first';
   if (matches > limits.maxSortedNameMatches) return 'name-order';
   if (matches > limits.maxSortedNameMatchesIndexOnly && (await patientPagesMostlyAllVisible(executor))) return 'name-order';
   return 'matches-first';
@@ -200,6 +248,35 @@ async function patientPagesMostlyAllVisible(executor: Executor): Promise<boolean
     executor,
   );
   return rows[0]?.visible ?? false;
+}
+
+function orderedMatches(executor: Executor, actor: Actor, criteria: PatientSearchCriteria, plan: SearchPlan) {
+  return matchingPatients(executor, actor, criteria, plan)
+    .orderBy('patient.family_name')
+    .orderBy('patient.birth_date')
+    .orderBy('patient.id')
+    .modifyEnd(sql`offset 0`);
+}
+
+/**
+ * `gram-order`: the rows of one 3-letter piece of the name term, already in list order (the primary key of
+ * patient_name_gram), whose stored folded name contains the whole term. Name-only criteria.
+ */
+function gramOrderedMatches(executor: Executor, criteria: PatientSearchCriteria, gram: string | undefined) {
+  const folded = foldName(criteria.name ?? '');
+  const piece = gram ?? termGrams(folded)[0];
+  if (!piece || criteria.patientNumber || criteria.bsn || criteria.birthDate) {
+    throw new Error('gram-order needs a name-only search of at least 3 letters');
+  }
+  return executor
+    .selectFrom('patient_name_gram as patient')
+    .select(['patient.patient_id as id', 'patient.family_name', 'patient.birth_date'])
+    .where('patient.gram', '=', piece)
+    .where('patient.family_name_search', 'like', likePattern(folded))
+    .orderBy('patient.family_name')
+    .orderBy('patient.birth_date')
+    .orderBy('patient.patient_id')
+    .modifyEnd(sql`offset 0`);
 }
 
 /**
@@ -215,12 +292,10 @@ export function searchPageQuery(
   page: number,
   now: Date,
   plan: SearchPlan,
+  gram?: string,
 ) {
-  const ordered = matchingPatients(executor, actor, criteria, plan)
-    .orderBy('patient.family_name')
-    .orderBy('patient.birth_date')
-    .orderBy('patient.id')
-    .modifyEnd(sql`offset 0`);
+  const ordered =
+    plan === 'gram-order' ? gramOrderedMatches(executor, criteria, gram) : orderedMatches(executor, actor, criteria, plan);
   let visible = executor
     .selectFrom(ordered.as('candidate'))
     .select(['candidate.id', 'candidate.family_name', 'candidate.birth_date'])
@@ -228,9 +303,9 @@ export function searchPageQuery(
     .limit(SEARCH_PAGE_SIZE + 1)
     .offset((page - 1) * SEARCH_PAGE_SIZE);
   // Without an ORDER BY here the planner plans `ordered` for the first rows only: an ordered index scan that
-  // stops early (name-order). With it, it plans for all candidates: index lookups and a sort. The rows keep
-  // `ordered`'s order either way: a filter and a limit over a subquery do not reorder.
-  if (plan !== 'name-order') {
+  // stops early (name-order, gram-order). With it, it plans for all candidates: index lookups and a sort. The rows
+  // keep `ordered`'s order either way: a filter and a limit over a subquery do not reorder.
+  if (plan !== 'name-order' && plan !== 'gram-order') {
     visible = visible.orderBy('candidate.family_name').orderBy('candidate.birth_date').orderBy('candidate.id');
   }
   return executor
@@ -272,7 +347,11 @@ export async function searchPatients(
 
   return deps.db.transaction().execute(async (trx) => {
     const plan = await choosePlan(trx, actor, scope, criteria);
-    const rows = await searchPageQuery(trx, actor, scope, criteria, page, now, plan).execute();
+    const gram =
+      plan === 'gram-order'
+        ? rarestGram(termGrams(foldName(criteria.name ?? '')), await gramFrequencies(trx, deps.db, now.getTime()))
+        : undefined;
+    const rows = await searchPageQuery(trx, actor, scope, criteria, page, now, plan, gram).execute();
     const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
       id: row.id,
       displayId: patientDisplayId(row.id),
@@ -286,24 +365,29 @@ export async function searchPatients(
       bsnMasked: row.bsn ? `******${row.bsn.slice(-3)}` : null,
       practiceName: row.practice_name,
     }));
-    // All shown patients in one append (one chain lock, one multi-row insert).
-    await recordAuditEvents(
-      trx,
-      hits.map((hit) => ({
-        actor: auditActorOf(actor),
-        patientId: hit.id,
-        action: 'search' as const,
-        objectType: 'patient-search-result',
-        outcome: 'success' as const,
-        reason: scope === 'any-patient' ? 'bsn+birth-date' : 'within-grounds',
-        ip: context.ip,
-        userAgent: context.userAgent,
-        sessionRef: context.sessionRef,
-        requestId: context.requestId,
-        details: { criteria: used.join(',') },
-      })),
-      { now: () => now },
-    );
+    // The page is one event naming every patient shown (found by patient through details.patientIds, migration
+    // 0015): 25 events per page cost more than the search itself.
+    if (hits.length > 0) {
+      await recordAuditEvents(
+        trx,
+        [
+          {
+            actor: auditActorOf(actor),
+            patientId: hits.length === 1 ? hits[0]?.id : null,
+            action: 'search',
+            objectType: 'patient-search-result',
+            outcome: 'success',
+            reason: scope === 'any-patient' ? 'bsn+birth-date' : 'within-grounds',
+            ip: context.ip,
+            userAgent: context.userAgent,
+            sessionRef: context.sessionRef,
+            requestId: context.requestId,
+            details: { criteria: used.join(','), patientIds: hits.map((hit) => hit.id) },
+          },
+        ],
+        { now: () => now },
+      );
+    }
     return { hits, hasMore: rows.length > SEARCH_PAGE_SIZE, scope };
   });
 }
