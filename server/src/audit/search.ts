@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AuditAction, AuditEventRecord, AuditEventTable, AuditOutcome, AuditTables } from './audit-event.js';
 
@@ -7,6 +7,10 @@ import type { AuditAction, AuditEventRecord, AuditEventTable, AuditOutcome, Audi
 // Access to these views is itself a policy decision and an audited action; that belongs to the caller.
 
 export interface AuditSearch {
+  /**
+   * The patient's events: those with this `patient_id`, and the listings that showed the patient among others
+   * (a page of search results, a report): `patient_id` null, the shown ids in `details.patientIds`.
+   */
   patientId?: string;
   actorId?: string;
   organisationId?: string;
@@ -29,6 +33,7 @@ export interface AuditSearchResult {
 }
 
 const MAX_LIMIT = 10_000;
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 export async function searchAuditEvents(database: Kysely<Database>, search: AuditSearch): Promise<AuditSearchResult> {
   if (!Number.isInteger(search.limit) || search.limit < 1 || search.limit > MAX_LIMIT) {
@@ -39,7 +44,14 @@ export async function searchAuditEvents(database: Kysely<Database>, search: Audi
 
   const db = database.withTables<AuditTables>();
   let query = db.selectFrom('audit_event').selectAll();
-  if (search.patientId !== undefined) query = query.where('patient_id', '=', search.patientId);
+  if (search.patientId !== undefined) {
+    const patientId = decimalId(search.patientId);
+    // Containment of a one-element array, so the GIN index on (details -> 'patientIds') is used (migration
+    // 0015). The ids are stored as decimal strings: "7" never matches "77".
+    query = query.where((eb) =>
+      eb.or([eb('patient_id', '=', patientId), sql<boolean>`details -> 'patientIds' @> jsonb_build_array(${patientId}::text)`]),
+    );
+  }
   if (search.actorId !== undefined) query = query.where('actor_id', '=', search.actorId);
   if (search.organisationId !== undefined) query = query.where('actor_organisation_id', '=', search.organisationId);
   if (search.from) query = query.where('occurred_at', '>=', search.from);
@@ -57,6 +69,22 @@ export async function searchAuditEvents(database: Kysely<Database>, search: Audi
     .offset(offset)
     .execute();
   return { events: rows.slice(0, search.limit).map(toRecord), hasMore: rows.length > search.limit };
+}
+
+/** The id as the log stores it (no leading zeros), so "007" finds patient 7 in a listing too. */
+function decimalId(value: string): string {
+  const id = /^\d{1,19}$/.test(value) ? BigInt(value) : -1n;
+  if (id < 0n || id > MAX_BIGINT) throw new RangeError('patientId must be a decimal id');
+  return id.toString();
+}
+
+/**
+ * How many patients a listing event showed (`details.patientIds`: a page of search results, a report), or
+ * null for an event that is not a listing. Such an event has `patientId` null unless it showed one patient.
+ */
+export function listedPatientCount(event: Pick<AuditEventRecord, 'details'>): number | null {
+  const ids = event.details?.patientIds;
+  return Array.isArray(ids) ? ids.length : null;
 }
 
 export function toRecord(row: Selectable<AuditEventTable>): AuditEventRecord {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleEvent } from '../../audit/audit-test-database.js';
+import { recordAuditEvents } from '../../audit/record.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { CookieJar } from '../../test/cookie-jar.js';
@@ -79,6 +81,36 @@ describe.each(testEngines)('audit views (%s)', (engine) => {
 
     const looked = (await get('/api/werkplek/audit?action=export', jar)).json();
     expect(looked.events[0]).toMatchObject({ action: 'export', objectType: 'audit-log', actorName: 'Test beheer.zga' });
+  });
+
+  it('finds a patient in a search result list: no single patient, the number of patients shown, the ids in the CSV', async () => {
+    const listing = sampleEvent({
+      patientId: null,
+      action: 'search',
+      objectType: 'patient-search-result',
+      objectId: null,
+      details: { criteria: 'family-name', patientIds: ['9007', '9008'] },
+      requestId: 'listing-9007-9008',
+    });
+    const read = sampleEvent({ patientId: '9007', objectId: '9007', requestId: 'read-9007' });
+    await subject.database.db.transaction().execute((trx) => recordAuditEvents(trx, [listing, read]));
+    const jar = await loggedIn('beheer.zga');
+
+    const page = (await get('/api/werkplek/audit?patientId=9008&action=search', jar)).json();
+    expect(page.events).toHaveLength(1);
+    expect(page.events[0]).toMatchObject({
+      patientId: null,
+      listedPatientCount: 2,
+      action: 'search',
+      objectType: 'patient-search-result',
+    });
+    const both = (await get('/api/werkplek/audit?patientId=9007', jar)).json();
+    expect(both.events.map((event: { listedPatientCount: number | null }) => event.listedPatientCount)).toEqual([null, 2]);
+    expect((await get('/api/werkplek/audit?patientId=900', jar)).json().events).toEqual([]);
+
+    const csv = (await get('/api/werkplek/audit.csv?patientId=9008&action=search', jar)).body;
+    expect(csv).toContain(';search;patient-search-result;;success;');
+    expect(csv).toContain('"{""criteria"":""family-name"",""patientIds"":[""9007"",""9008""]}"');
   });
 
   it('keeps one verifiable chain under 200 concurrent audited requests', async () => {

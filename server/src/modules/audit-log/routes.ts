@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { listedPatientCount } from '../../audit/search.js';
 import type { WerkplekAuth } from '../../auth/routes.js';
 import type { Clock } from '../../clock.js';
 import type { DatabaseHandle } from '../../db/connection.js';
@@ -38,6 +39,8 @@ export const auditLogRoutes: FastifyPluginAsync<{ database: DatabaseHandle; cloc
           actorRole: event.actorRole,
           actorOrganisationName: event.actorOrganisationName,
           patientId: event.patientId,
+          // The count only: the ids of the other patients in a listing stay in the log (and the CSV export).
+          listedPatientCount: listedPatientCount(event),
           action: event.action,
           objectType: event.objectType,
           objectId: event.objectId,

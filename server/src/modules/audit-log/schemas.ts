@@ -26,6 +26,8 @@ export const auditEventView = z.object({
   actorRole: z.string().nullable(),
   actorOrganisationName: z.string().nullable(),
   patientId: z.string().nullable(),
+  /** A listing (search result page, report): how many patients it showed; `patientId` is null unless one. */
+  listedPatientCount: z.number().int().nullable(),
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),

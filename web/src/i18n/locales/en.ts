@@ -463,6 +463,10 @@ const translation: Translation = {
       next: 'Next',
       pagination: 'Browse the results',
       unknownActor: 'Unknown',
+      inSearchResult_one: 'in search result ({{count}} patient)',
+      inSearchResult_other: 'in search result ({{count}} patients)',
+      inList_one: 'in list ({{count}} patient)',
+      inList_other: 'in list ({{count}} patients)',
       actions: {
         read: 'View',
         search: 'Search',
@@ -493,6 +497,7 @@ const translation: Translation = {
         auditLog: 'Audit log',
         account: 'Account',
         patient: 'Patient',
+        patientSearchResult: 'Search result',
       },
     },
     patients: {

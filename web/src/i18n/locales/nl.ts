@@ -469,6 +469,10 @@ const translation = {
       next: 'Volgende',
       pagination: 'Bladeren door de resultaten',
       unknownActor: 'Onbekend',
+      inSearchResult_one: 'in zoekresultaat ({{count}} patiënt)',
+      inSearchResult_other: 'in zoekresultaat ({{count}} patiënten)',
+      inList_one: 'in lijst ({{count}} patiënt)',
+      inList_other: 'in lijst ({{count}} patiënten)',
       actions: {
         read: 'Inzien',
         search: 'Zoeken',
@@ -499,6 +503,7 @@ const translation = {
         auditLog: 'Auditlog',
         account: 'Account',
         patient: 'Patiënt',
+        patientSearchResult: 'Zoekresultaat',
       },
     },
     patients: {

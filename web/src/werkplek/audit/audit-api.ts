@@ -35,6 +35,8 @@ export interface AuditEvent {
   actorRole: string | null;
   actorOrganisationName: string | null;
   patientId: string | null;
+  /** A listing (a page of search results, a report): how many patients it showed; `patientId` is null unless one. */
+  listedPatientCount: number | null;
   action: string;
   objectType: string | null;
   objectId: string | null;

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { AuditEvent } from './audit-api';
 
 // Codes in the log (`login-failed`, `poh-somatiek`) shown in words; an unknown code is shown as is,
 // so a new action or role is never hidden.
@@ -22,6 +23,15 @@ export function outcomeLabel(t: TFunction, code: string): string {
 
 export function objectLabel(t: TFunction, code: string | null): string {
   return lookup(t('werkplek.audit.objects', { returnObjects: true }), code);
+}
+
+/** The patient cell of a listing that showed several patients: "in zoekresultaat (2 patiënten)". */
+export function listedPatientsLabel(t: TFunction, event: Pick<AuditEvent, 'objectType' | 'listedPatientCount'>): string {
+  if (event.listedPatientCount === null) return '';
+  const count = event.listedPatientCount;
+  return event.objectType === 'patient-search-result'
+    ? t('werkplek.audit.inSearchResult', { count })
+    : t('werkplek.audit.inList', { count });
 }
 
 export function roleLabel(t: TFunction, code: string | null): string {

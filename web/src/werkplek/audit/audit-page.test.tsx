@@ -14,6 +14,7 @@ const loginEvent: AuditEvent = {
   actorRole: 'huisarts',
   actorOrganisationName: 'Huisartsenpraktijk Zonnehof',
   patientId: null,
+  listedPatientCount: null,
   action: 'login',
   objectType: null,
   objectId: null,
@@ -31,7 +32,19 @@ function fakeAuditServer(session = platformAdminFixture()) {
         page: Number(query.get('page') ?? 1),
         pageSize: 50,
         hasMore: query.get('page') === '1' || !query.get('page'),
-        events: [loginEvent, { ...loginEvent, id: '3', action: 'login-failed', outcome: 'failure', reason: 'wrong-code' }],
+        events: [
+          loginEvent,
+          { ...loginEvent, id: '3', action: 'login-failed', outcome: 'failure', reason: 'wrong-code' },
+          { ...loginEvent, id: '2', action: 'search', objectType: 'patient-search-result', listedPatientCount: 25, reason: null },
+          {
+            ...loginEvent,
+            id: '1',
+            action: 'search',
+            objectType: 'patient-search-result',
+            patientId: '42',
+            listedPatientCount: 1,
+          },
+        ],
       }),
     'GET /api/werkplek/audit.csv': {
       status: 200,
@@ -75,6 +88,12 @@ describe('Audit', () => {
     expect(within(first as HTMLElement).getByText('Gelukt')).toBeTruthy();
     expect(within(second as HTMLElement).getByText('Inloggen mislukt')).toBeTruthy();
     expect(within(second as HTMLElement).getByText('Mislukt')).toBeTruthy();
+    // A page of search results shows no single patient but how many were shown; one shown patient by id.
+    const [, , listing, single] = within(table).getAllByRole('row').slice(1);
+    expect(within(listing as HTMLElement).getByText('in zoekresultaat (25 patiënten)')).toBeTruthy();
+    expect(within(listing as HTMLElement).getByText('Zoekresultaat')).toBeTruthy();
+    expect(within(single as HTMLElement).getByText('42')).toBeTruthy();
+    expect(within(single as HTMLElement).queryByText(/in zoekresultaat/)).toBeNull();
     expect(screen.getByText(/Alle gebeurtenissen in het logboek van het platform/)).toBeTruthy();
   });
 

@@ -31,7 +31,7 @@ import {
   auditSearchParams,
   downloadAuditCsv,
 } from './audit-api';
-import { actionLabel, objectLabel, outcomeLabel, roleLabel } from './audit-labels';
+import { actionLabel, listedPatientsLabel, objectLabel, outcomeLabel, roleLabel } from './audit-labels';
 import classes from './audit-page.module.css';
 
 interface FormValues {
@@ -317,7 +317,7 @@ function AuditRow({ event }: { event: AuditEvent }) {
       </Table.Td>
       <Table.Td>{roleLabel(t, event.actorRole)}</Table.Td>
       <Table.Td className={classes.wrap}>{event.actorOrganisationName ?? ''}</Table.Td>
-      <Table.Td>{event.patientId ?? ''}</Table.Td>
+      <Table.Td>{event.patientId ?? listedPatientsLabel(t, event)}</Table.Td>
       <Table.Td className={classes.wrap}>{actionLabel(t, event.action)}</Table.Td>
       <Table.Td>
         {objectLabel(t, event.objectType)}
