@@ -1,11 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newDutchContext, phoneViewport } from './support/browser';
-import { screenshotDir } from './support/paths';
-import { type KetenServer, startServer } from './support/server';
+import { horizontalOverflow, newDutchContext, newPhoneContext, screenshot } from './support/browser';
+import { setUpWerkplek } from './support/werkplek';
 
 // Smoke test of the three faces before login: each loads from the real server, speaks Dutch,
 // is not blank, has no serious accessibility violations, and fits on a phone.
@@ -42,19 +39,7 @@ const areas: readonly Area[] = [
   },
 ];
 
-let server: KetenServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const keten = setUpWerkplek();
 
 /** Open a page and collect what the browser complains about (script errors, CSP, failed loads). */
 async function open(page: Page, path: string): Promise<string[]> {
@@ -67,20 +52,16 @@ async function open(page: Page, path: string): Promise<string[]> {
       message.text().includes('status of 401') && message.location().url.endsWith('/api/werkplek/auth/session');
     if (!sessionProbe) problems.push(`console error: ${message.text()}`);
   });
-  const response = await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'networkidle' });
+  const response = await page.goto(`${keten.baseUrl}${path}`, { waitUntil: 'networkidle' });
   expect(response?.status(), `HTTP status of ${path}`).toBe(200);
   await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: 30_000 });
   return problems;
 }
 
-async function horizontalOverflow(page: Page): Promise<number> {
-  return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
 describe('smoke: the three faces before login', () => {
   for (const area of areas) {
     it(`${area.path} shows its Dutch login page`, async () => {
-      const context = await newDutchContext(browser);
+      const context = await newDutchContext(keten.browser);
       const page = await context.newPage();
       try {
         const problems = await open(page, area.path);
@@ -96,7 +77,7 @@ describe('smoke: the three faces before login', () => {
         expect(bodyText.length, 'page is not blank').toBeGreaterThan(100);
         expect(await page.title()).toContain('Keten');
 
-        await page.screenshot({ path: join(screenshotDir, `${area.name}.png`), fullPage: true });
+        await screenshot(page, area.name);
 
         expect(await seriousViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
@@ -107,7 +88,7 @@ describe('smoke: the three faces before login', () => {
   }
 
   it('the werkplek login form is labelled and shows the server answer in an alert', async () => {
-    const context = await newDutchContext(browser);
+    const context = await newDutchContext(keten.browser);
     const page = await context.newPage();
     try {
       await open(page, '/werkplek/inloggen');
@@ -122,21 +103,21 @@ describe('smoke: the three faces before login', () => {
       const alert = page.getByRole('alert');
       await alert.waitFor({ state: 'visible', timeout: 30_000 });
       expect(((await alert.textContent()) ?? '').trim().length).toBeGreaterThan(5);
-      await page.screenshot({ path: join(screenshotDir, 'werkplek-login-answer.png'), fullPage: true });
+      await screenshot(page, 'werkplek-login-answer');
     } finally {
       await context.close();
     }
   });
 
   it('the landing page links to the three faces, and unknown pages say "Pagina niet gevonden"', async () => {
-    const context = await newDutchContext(browser);
+    const context = await newDutchContext(keten.browser);
     const page = await context.newPage();
     try {
       await open(page, '/');
       for (const name of ['Naar de Werkplek', 'Naar Mijn Keten', 'Naar het Verwijzersportaal']) {
         expect(await page.getByRole('link', { name }).isVisible(), name).toBe(true);
       }
-      await page.screenshot({ path: join(screenshotDir, 'landing.png'), fullPage: true });
+      await screenshot(page, 'landing');
       expect(await seriousViolations(page)).toEqual([]);
 
       await open(page, '/werkplek/bestaat-niet');
@@ -147,18 +128,13 @@ describe('smoke: the three faces before login', () => {
   });
 
   it('fits a phone screen (390×844) without horizontal scrolling', async () => {
-    const context = await newDutchContext(browser, {
-      viewport: phoneViewport,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    });
+    const context = await newPhoneContext(keten.browser);
     const page = await context.newPage();
     try {
       for (const area of areas) {
         await open(page, area.path);
         expect(await horizontalOverflow(page), `${area.path}: horizontal overflow in px`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: join(screenshotDir, `${area.name}-phone.png`), fullPage: true });
+        await screenshot(page, `${area.name}-phone`);
       }
       // The burger opens the menu on phones; from there the patient portal is one tap away.
       await open(page, '/werkplek');

@@ -1,8 +1,14 @@
+import { mkdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, newDutchContext, newPhoneContext } from './browser';
+import { screenshotDir } from './paths';
+import { type KetenServer, type StartServerOptions, startServer } from './server';
 
-// Werkplek helpers for browser tests: log in as a demo account, read the verificatiecode from the
-// development mailbox (/dev/mail.json), move the server's clock (/dev/clock, NODE_ENV=test only).
+// Werkplek helpers for browser tests: one server and one Chromium per test file (`setUpWerkplek`), log in as a
+// demo account, read the verificatiecode from the development mailbox (/dev/mail.json), open a record, move the
+// server's clock (/dev/clock, NODE_ENV=test only).
 
 /** Every demo account has this password (server/src/db/seed/demo-region.ts). */
 export const demoPassword = 'keten-demo-wachtwoord';
@@ -76,22 +82,121 @@ export async function submitPassword(page: Page, username: string, password = de
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
+/** Open the Werkplek and wait for the login page it shows when nobody is logged in. */
+export async function openLoginPage(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/werkplek`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor({ timeout: 30_000 });
+}
+
 /**
  * Log in from the login page: password, then — unless this browser is trusted — the code from the
- * mailbox. Resolves when the dashboard shows.
+ * mailbox. Resolves when `arrived` shows: by default the dashboard, or where the user was going.
  */
-export async function logIn(page: Page, baseUrl: string, username: string): Promise<{ codeAsked: boolean }> {
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  { arrived = page.getByRole('heading', { level: 1, name: /^Welkom, / }) }: { arrived?: Locator } = {},
+): Promise<{ codeAsked: boolean }> {
   const address = demoAddress(username);
   const before = await mailCount(baseUrl, address);
   await submitPassword(page, username);
   const codeStep = page.getByRole('heading', { level: 1, name: 'Verificatiecode' });
-  const dashboard = page.getByRole('heading', { level: 1, name: /^Welkom, / });
-  await codeStep.or(dashboard).first().waitFor({ state: 'visible', timeout: 30_000 });
-  if (await dashboard.isVisible()) return { codeAsked: false };
+  await codeStep.or(arrived).first().waitFor({ state: 'visible', timeout: 30_000 });
+  if (await arrived.isVisible()) return { codeAsked: false };
 
   const code = await waitForCode(baseUrl, address, before);
   await page.getByLabel('Verificatiecode').fill(code);
   await page.getByRole('button', { name: 'Verifieer' }).click();
-  await dashboard.waitFor({ state: 'visible', timeout: 30_000 });
+  await arrived.waitFor({ state: 'visible', timeout: 30_000 });
   return { codeAsked: true };
+}
+
+/** Open a patient's record at `url`, confirming the treatment relationship when it is asked (the first time). */
+export async function openRecord(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const confirm = page.getByRole('heading', { level: 1, name: 'Behandelrelatie bevestigen' });
+  const record = page.getByRole('tablist');
+  await confirm.or(record).first().waitFor({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await record.waitFor();
+}
+
+/** A test file's server and browser, from `setUpWerkplek`: use them in tests and in hooks registered after it. */
+export interface WerkplekTestbed {
+  /** The server's address without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** The script errors of every page opened with `newPage`, as `<url>: <message>`. */
+  readonly pageErrors: string[];
+  /** A new page in `context` whose script errors go to `pageErrors`. */
+  newPage(context: BrowserContext): Promise<Page>;
+  /** The same session in a phone-sized window: the cookies of `context`, nothing logged in again. */
+  phoneCopy(context: BrowserContext): Promise<BrowserContext>;
+  /** Open the Werkplek and wait for its login page. */
+  openLoginPage(page: Page): Promise<void>;
+  /** A new page in `context`, logged in as `username` from the login page: at the dashboard. */
+  loggedInPage(context: BrowserContext, username: string): Promise<Page>;
+  /** A new Dutch context logged in as `username` (its login page closed again); the browser closes it at the end. */
+  loggedInContext(username: string): Promise<BrowserContext>;
+}
+
+/**
+ * Before the file's tests: the screenshot folder, a Keten server (`startServer(options)`) and Chromium; after them,
+ * both stopped. Call it once at the top of a test file, before the file's own hooks (Vitest runs `beforeAll` hooks in
+ * order and `afterAll` hooks in reverse).
+ */
+export function setUpWerkplek(options: StartServerOptions = {}): WerkplekTestbed {
+  let server: KetenServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(screenshotDir, { recursive: true });
+    server = await startServer(options);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  function started<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`${what} is not started yet: use it in a test or in a hook after setUpWerkplek's`);
+    return value;
+  }
+
+  const testbed: WerkplekTestbed = {
+    get baseUrl() {
+      return started(server, 'The Keten server').baseUrl;
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    pageErrors,
+    async newPage(context) {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+    async phoneCopy(context) {
+      return await newPhoneContext(testbed.browser, { storageState: await context.storageState() });
+    },
+    async openLoginPage(page) {
+      await openLoginPage(page, testbed.baseUrl);
+    },
+    async loggedInPage(context, username) {
+      const page = await testbed.newPage(context);
+      await testbed.openLoginPage(page);
+      await logIn(page, testbed.baseUrl, username);
+      return page;
+    },
+    async loggedInContext(username) {
+      const context = await newDutchContext(testbed.browser);
+      await (await testbed.loggedInPage(context, username)).close();
+      return context;
+    },
+  };
+  return testbed;
 }
