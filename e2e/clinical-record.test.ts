@@ -1,62 +1,21 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newDutchContext } from './support/browser';
-import { screenshotDir } from './support/paths';
-import { type KetenServer, startServer } from './support/server';
-import { logIn } from './support/werkplek';
+import { screenshot } from './support/browser';
+import { openRecord, setUpWerkplek } from './support/werkplek';
 
 // The clinical record against the real server (issue 6; seed 001 §5.2–5.5, §6): the POH starts "Consult POH/huisarts"
 // in Anna de Jong's DM2 trajectory, saves a draft, closes the page, comes back and continues; publishing with a
 // required question empty is refused with the question named; after publishing the entry is in Historie and the
 // HbA1c in Monitoring's chart; Bewerken keeps the earlier version.
 
-let server: KetenServer;
-let browser: Browser;
+const werkplek = setUpWerkplek({ waitForReady: true });
 let context: BrowserContext;
-const pageErrors: string[] = [];
-const annaRecord = () => `${server.baseUrl}/werkplek/patienten/1`;
+const annaRecord = () => `${werkplek.baseUrl}/werkplek/patienten/1`;
 
 beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startServer({ waitForReady: true });
-  browser = await launchBrowser();
-  context = await newDutchContext(browser);
-  const page = await newPage();
-  await page.goto(`${server.baseUrl}/werkplek`, { waitUntil: 'networkidle' });
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor({ timeout: 30_000 });
-  await logIn(page, server.baseUrl, 'poh.hapz');
-  await page.close();
+  context = await werkplek.loggedInContext('poh.hapz');
 }, 180_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const created = await context.newPage();
-  created.on('pageerror', (error) => pageErrors.push(`${created.url()}: ${error.message}`));
-  return created;
-}
-
-async function screenshot(target: Page, name: string): Promise<void> {
-  await target.evaluate(() => window.scrollTo(0, 0));
-  await target.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** Anna's record at Activiteiten; the treatment relationship is confirmed the first time. */
-async function openAnna(page: Page): Promise<void> {
-  await page.goto(annaRecord(), { waitUntil: 'networkidle' });
-  const confirm = page.getByRole('heading', { level: 1, name: 'Behandelrelatie bevestigen' });
-  const record = page.getByRole('tablist');
-  await confirm.or(record).first().waitFor({ timeout: 30_000 });
-  if (await confirm.isVisible()) await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await record.waitFor();
-}
 
 function field(page: Page, label: RegExp): Locator {
   return page.getByRole('textbox', { name: label });
@@ -74,8 +33,8 @@ const today = new Intl.DateTimeFormat('nl-NL', {
 describe('a POH registers a consult in the DM2 trajectory', () => {
   it('keeps a draft across a closed page, refuses a missing required answer, publishes to Historie and Monitoring, and versions an edit', async () => {
     // Activiteiten: the consult under the DM2 trajectory.
-    const first = await newPage();
-    await openAnna(first);
+    const first = await werkplek.newPage(context);
+    await openRecord(first, annaRecord());
     const dm2 = first.getByRole('region', { name: /^Ketenzorg DM2/ });
     await dm2.getByRole('link', { name: /^Consult POH\/huisarts/ }).click();
     await first.getByRole('button', { name: 'Publiceren' }).waitFor({ timeout: 30_000 });
@@ -87,8 +46,8 @@ describe('a POH registers a consult in the DM2 trajectory', () => {
     await first.close();
 
     // Another page later: the task offers the draft, which holds what was typed.
-    const second = await newPage();
-    await openAnna(second);
+    const second = await werkplek.newPage(context);
+    await openRecord(second, annaRecord());
     const consult = second
       .getByRole('region', { name: /^Ketenzorg DM2/ })
       .getByRole('link', { name: /^Consult POH\/huisarts.*Concept/ });
@@ -159,6 +118,6 @@ describe('a POH registers a consult in the DM2 trajectory', () => {
     await screenshot(second, 'history-entry-version-1');
     await second.close();
 
-    expect(pageErrors).toEqual([]);
+    expect(werkplek.pageErrors).toEqual([]);
   });
 });
