@@ -90,6 +90,28 @@ export async function findAccountByUsername(executor: Executor, username: string
   return row && toAccountRecord(row);
 }
 
+/**
+ * An open session with its account, in one statement: every request of a logged-in user starts here (on PGlite
+ * each statement costs ≈ 0.5 ms of fixed overhead).
+ */
+export async function findOpenSessionWithAccount(executor: Executor, id: string) {
+  const row = await accountQuery(executor)
+    .innerJoin('web_session', 'web_session.account_id', 'account.id')
+    .select([
+      'web_session.created_at as session_created_at',
+      'web_session.last_seen_at as session_last_seen_at',
+      'web_session.expires_at as session_expires_at',
+    ])
+    .where('web_session.id', '=', id)
+    .where('web_session.ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    session: { created_at: row.session_created_at, last_seen_at: row.session_last_seen_at, expires_at: row.session_expires_at },
+    account: toAccountRecord(row),
+  };
+}
+
 export async function findAccountById(executor: Executor, accountId: string): Promise<AccountRecord | undefined> {
   const row = await accountQuery(executor).where('account.id', '=', accountId).executeTakeFirst();
   return row && toAccountRecord(row);

@@ -8,6 +8,7 @@ import {
   findAccountById,
   findEndedSessionReason,
   findOpenSession,
+  findOpenSessionWithAccount,
   insertSession,
   touchSession,
 } from './repository.js';
@@ -72,38 +73,36 @@ export async function resolveSession(
 ): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const id = sha256(token);
-  const session = await findOpenSession(deps.db, id);
-  if (!session) return undefined;
+  const found = await findOpenSessionWithAccount(deps.db, id);
+  if (!found) return undefined;
+  const { session, account } = found;
   const now = deps.clock.now();
   const idleMs = deps.settings.idleMinutes * 60_000;
-  const account = await findAccountById(deps.db, session.account_id);
   const ending =
-    account?.state !== 'active'
+    account.state !== 'active'
       ? ('deactivated' as const)
       : now >= session.expires_at
         ? ('expired' as const)
         : now.getTime() - session.last_seen_at.getTime() >= idleMs
           ? ('idle' as const)
           : null;
-  if (ending || !account) {
+  if (ending) {
     await deps.db.transaction().execute(async (trx) => {
-      await endSession(trx, id, ending ?? 'deactivated', now);
-      if (account) {
-        await recordAuditEvent(
-          trx,
-          {
-            actor: auditActorOf(account.actor),
-            action: 'session-expired',
-            outcome: 'success',
-            reason: ending,
-            ip: client.ip,
-            userAgent: client.userAgent,
-            sessionRef: sessionReference(id),
-            requestId: client.requestId,
-          },
-          { now: () => now },
-        );
-      }
+      await endSession(trx, id, ending, now);
+      await recordAuditEvent(
+        trx,
+        {
+          actor: auditActorOf(account.actor),
+          action: 'session-expired',
+          outcome: 'success',
+          reason: ending,
+          ip: client.ip,
+          userAgent: client.userAgent,
+          sessionRef: sessionReference(id),
+          requestId: client.requestId,
+        },
+        { now: () => now },
+      );
     });
     return undefined;
   }
