@@ -1,23 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newDutchContext } from './support/browser';
-import { screenshotDir } from './support/paths';
-import { type KetenServer, startServer } from './support/server';
-import { logIn } from './support/werkplek';
+import { screenshot } from './support/browser';
+import { openRecord, setUpWerkplek } from './support/werkplek';
 
 // The Fatima story (issue 7, "Must show"; seed 001 §3.3, §7.2–7.3): huisarts.hapz refers Fatima El Amrani (patient 4)
 // to Diëtistenpraktijk Vitaal with a letter; dietist.vitaal sees Signalen = 1, opens her from Signalen, confirms the
 // treatment relationship, the count drops to 0, and the referral with its letter is in Historie.
 
-let server: KetenServer;
-let browser: Browser;
+const werkplek = setUpWerkplek({ waitForReady: true });
 let gp: BrowserContext;
 let dietitian: BrowserContext;
-const pageErrors: string[] = [];
-const fatima = () => `${server.baseUrl}/werkplek/patienten/4`;
+const fatima = () => `${werkplek.baseUrl}/werkplek/patienten/4`;
 
 // A minimal valid PDF (one empty page): the server checks the content, not the name.
 const letterPdf = Buffer.from(
@@ -26,40 +20,9 @@ const letterPdf = Buffer.from(
 );
 
 beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startServer({ waitForReady: true });
-  browser = await launchBrowser();
-  gp = await newDutchContext(browser);
-  dietitian = await newDutchContext(browser);
-  for (const [context, username] of [
-    [gp, 'huisarts.hapz'],
-    [dietitian, 'dietist.vitaal'],
-  ] as const) {
-    const page = await newPage(context);
-    await page.goto(`${server.baseUrl}/werkplek`, { waitUntil: 'networkidle' });
-    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor({ timeout: 30_000 });
-    await logIn(page, server.baseUrl, username);
-    await page.close();
-  }
+  gp = await werkplek.loggedInContext('huisarts.hapz');
+  dietitian = await werkplek.loggedInContext('dietist.vitaal');
 }, 240_000);
-
-afterAll(async () => {
-  await gp?.close();
-  await dietitian?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const created = await context.newPage();
-  created.on('pageerror', (error) => pageErrors.push(`${created.url()}: ${error.message}`));
-  return created;
-}
-
-async function screenshot(target: Page, name: string): Promise<void> {
-  await target.evaluate(() => window.scrollTo(0, 0));
-  await target.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
 
 function signalsLink(page: Page): Locator {
   return page
@@ -75,20 +38,15 @@ async function signalsBadge(page: Page): Promise<string> {
 describe('Fatima is referred to the dietitian', () => {
   it('huisarts.hapz refers with a letter; dietist.vitaal sees Signalen = 1, opens her, the count drops to 0, Historie shows the referral and letter', async () => {
     // The dietitian starts without signals (the demo's earlier referral of Fatima was opened yesterday).
-    const dietPage = await newPage(dietitian);
-    await dietPage.goto(`${server.baseUrl}/werkplek/signalen`, { waitUntil: 'networkidle' });
+    const dietPage = await werkplek.newPage(dietitian);
+    await dietPage.goto(`${werkplek.baseUrl}/werkplek/signalen`, { waitUntil: 'networkidle' });
     await dietPage.getByRole('heading', { level: 2, name: 'Verwijzingen' }).waitFor({ timeout: 30_000 });
     expect(await signalsBadge(dietPage)).toBe('');
     await dietPage.getByText('Geen nieuwe verwijzingen.').waitFor();
 
     // The GP: Fatima's record (relationship confirmed the first time), Activiteiten → Verwijzing diëtist.
-    const gpPage = await newPage(gp);
-    await gpPage.goto(fatima(), { waitUntil: 'networkidle' });
-    const confirm = gpPage.getByRole('heading', { level: 1, name: 'Behandelrelatie bevestigen' });
-    const record = gpPage.getByRole('tablist');
-    await confirm.or(record).first().waitFor({ timeout: 30_000 });
-    if (await confirm.isVisible()) await gpPage.getByRole('button', { name: 'Bevestigen' }).click();
-    await record.waitFor();
+    const gpPage = await werkplek.newPage(gp);
+    await openRecord(gpPage, fatima());
     await gpPage
       .getByRole('link', { name: /^Verwijzing diëtist/ })
       .first()
@@ -160,6 +118,6 @@ describe('Fatima is referred to the dietitian', () => {
 
     await gpPage.close();
     await dietPage.close();
-    expect(pageErrors).toEqual([]);
+    expect(werkplek.pageErrors).toEqual([]);
   });
 });
