@@ -4,6 +4,7 @@ import { ShiftableClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './db/connection.js';
 import { DirectoryLockedError } from './db/directory-lock.js';
+import { type PgliteMaintenance, startPgliteMaintenance } from './db/maintenance.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './db/seed/index.js';
 import { createProgressReporter } from './db/seed/progress.js';
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   // The form library's new definitions, before anything (the demo data too) refers to them; a changed published
   // version stops the start (FormLibraryConflictError names the form).
   await syncFormLibrary(owner.db);
-  // Demo data is loaded as the owner too: it is a bulk load that ends with ANALYZE (only owners may).
+  // Demo data is loaded as the owner too: it is a bulk load that ends with ANALYZE, on PGlite VACUUM (ANALYZE)
+  // (only owners may).
   if (config.seedDemo) {
     startup.stage = 'seeding';
     await seedDemo(owner.db, {
@@ -38,10 +40,13 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let mailSender: MailSender | undefined;
   let headSigner: { stop(): Promise<void> } | undefined;
+  let maintenance: PgliteMaintenance | undefined;
   const shutdown = installShutdown(startup, database, async () => {
     await app?.close();
     await mailSender?.stop();
     await headSigner?.stop();
+    // Waits for a running VACUUM: the database is closed (CHECKPOINT) after this.
+    await maintenance?.stop();
   });
 
   // Browser tests (NODE_ENV=test) may move time forward through /dev/clock; everywhere else it is the real time.
@@ -74,6 +79,13 @@ async function main(): Promise<void> {
     keyFile: config.audit.signingKeyFile,
     intervalMs: config.audit.headIntervalSeconds * 1000,
     onError: (error) => log.error({ err: error }, 'audit head not signed: audit log integrity problem'),
+  });
+
+  // PGlite has no autovacuum: VACUUM (ANALYZE) shortly after start and daily at 03:30 (requests wait meanwhile);
+  // nothing on PostgreSQL. Real time, also in browser tests: a shifted test clock must not start one mid-test.
+  maintenance = startPgliteMaintenance(database, {
+    onError: (error) => log.error({ err: error }, 'database maintenance (VACUUM ANALYZE) failed'),
+    log: (run) => log.info({ reason: run.reason, durationMs: run.durationMs }, 'database maintenance (VACUUM ANALYZE) done'),
   });
 
   startup.stage = 'ready';

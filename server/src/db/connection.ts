@@ -26,6 +26,15 @@ export const APPLICATION_ROLE = 'keten_app';
 
 export class DatabaseUnavailableError extends Error {}
 
+// Which engine a Kysely instance opened here talks to, for code that gets only `db` (seedDemo: PGlite needs a
+// VACUUM after a bulk load, db/maintenance.ts).
+const engines = new WeakMap<Kysely<Database>, Engine>();
+
+/** The engine behind a Kysely instance opened by this module; undefined for any other instance. */
+export function engineOf(db: Kysely<Database>): Engine | undefined {
+  return engines.get(db);
+}
+
 // Both engines return the same JS shapes: int8 and numeric as exact strings, dates as 'YYYY-MM-DD',
 // timestamps as Date. Without this pg returns Date for `date` and PGlite numbers for int8.
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
@@ -59,6 +68,7 @@ export async function openPostgres(
         : undefined,
     }),
   });
+  engines.set(db, 'postgres');
   const handle: DatabaseHandle = {
     db,
     engine: 'postgres',
@@ -104,6 +114,7 @@ export function createPglite(pgDataDir?: string, loadDataDir?: Blob | File): Pro
 
 export function wrapPglite(pglite: PGlite, location: string, lock?: DirectoryLock): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  engines.set(db, 'pglite');
   let closed = false;
   const handle: DatabaseHandle = {
     db,

@@ -1,0 +1,175 @@
+import { type Kysely, sql } from 'kysely';
+import { type Clock, systemClock } from '../clock.js';
+import { type Engine, engineOf } from './connection.js';
+import type { Database } from './schema.js';
+
+// PGlite maintenance: the job PostgreSQL's autovacuum does. PGlite has no autovacuum, so without this nobody
+// vacuums or analyses: the visibility map stays empty (no index-only scans), dead rows from updates (sessions,
+// drafts) pile up and GIN pending lists are never merged. On PostgreSQL everything here does nothing.
+//
+// The price: PGlite has ONE connection, so while VACUUM runs every request waits for it (seconds on a large
+// demo database). Hence one run shortly after start and then one a day at 03:30 Amsterdam time, never two at once.
+
+export interface MaintainedDatabase {
+  db: Kysely<Database>;
+  engine: Engine;
+}
+
+/**
+ * `VACUUM (ANALYZE)` of the whole database on PGlite; nothing on PostgreSQL (autovacuum does it there).
+ * Runs as the database owner (only owners may vacuum their tables) on the single connection, held for the
+ * duration so no request runs in between with the owner's rights, and restores the application role after.
+ * Returns whether it vacuumed.
+ */
+export async function vacuumAnalyze(database: MaintainedDatabase): Promise<boolean> {
+  if (database.engine !== 'pglite') return false;
+  await database.db.connection().execute(async (connection) => {
+    const { rows } = await sql<{ current: string; session: string }>`
+      select current_user as current, session_user as session`.execute(connection);
+    const role = rows[0];
+    const switched = role !== undefined && role.current !== role.session;
+    if (switched) await sql`reset role`.execute(connection);
+    try {
+      // Not in a transaction: VACUUM refuses to run inside one.
+      await sql`vacuum (analyze)`.execute(connection);
+    } finally {
+      if (switched) await sql`set role ${sql.id(role.current)}`.execute(connection);
+    }
+  });
+  return true;
+}
+
+/**
+ * After a bulk load (demo seed, legacy import): on PGlite `VACUUM (ANALYZE)`, so the visibility map is set and
+ * searches get index-only scans at once; on PostgreSQL `ANALYZE` (fresh statistics now rather than when
+ * autovacuum gets round to it). A Kysely instance not opened through connection.ts gets the ANALYZE.
+ */
+export async function maintainAfterBulkLoad(db: Kysely<Database>): Promise<void> {
+  const engine = engineOf(db);
+  if (engine === 'pglite') await vacuumAnalyze({ db, engine });
+  else await sql`analyze`.execute(db);
+}
+
+export const MAINTENANCE_TIME = { hour: 3, minute: 30, timeZone: 'Europe/Amsterdam' } as const;
+
+/** The first moment after `now` at which the wall clock in `timeZone` reads hour:minute (default 03:30 Amsterdam). */
+export function nextDailyRun(now: Date, at: { hour: number; minute: number; timeZone: string } = MAINTENANCE_TIME): Date {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: at.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const [year, month, day] = date.format(now).split('-').map(Number) as [number, number, number];
+  for (let offsetDays = 0; offsetDays <= 2; offsetDays++) {
+    const candidate = wallClockToUtc(year, month, day + offsetDays, at.hour, at.minute, at.timeZone);
+    if (candidate.getTime() > now.getTime()) return candidate;
+  }
+  throw new Error('unreachable: a daily time always falls within two days');
+}
+
+/** The moment the wall clock in `timeZone` shows this local time (Date.UTC normalises day overflow). */
+function wallClockToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+  const local = Date.UTC(year, month - 1, day, hour, minute);
+  // Two passes: the offset at the first guess can differ from the offset at the answer near a DST change.
+  let utc = local - offsetMs(new Date(local), timeZone);
+  utc = local - offsetMs(new Date(utc), timeZone);
+  return new Date(utc);
+}
+
+function offsetMs(at: Date, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+export interface PgliteMaintenanceOptions {
+  clock?: Clock;
+  /** The first run this long after start (default 30 s): catches what migrations and earlier use left behind. */
+  firstRunAfterMs?: number;
+  onError: (error: unknown) => void;
+  /** Told after each run: why and how long (no data, no table contents). */
+  log?: (run: { reason: 'start' | 'daily'; durationMs: number }) => void;
+}
+
+export interface PgliteMaintenance {
+  /** Runs now unless a run is already going (then waits for that one). */
+  runNow(reason?: 'start' | 'daily'): Promise<void>;
+  /** Clears the timer and waits for a running VACUUM, so the database can be closed after. */
+  stop(): Promise<void>;
+}
+
+// A timer never waits longer than this before looking at the clock again: after a laptop sleeps or the clock
+// is set, the run still comes (late) instead of a day later.
+const MAX_TIMER_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps a PGlite database vacuumed and analysed: once shortly after start (covers migrations, a machine that
+ * is never on at night, and dead rows from the previous run), then daily at 03:30 Europe/Amsterdam, a quiet
+ * moment, because requests wait while it runs. On PostgreSQL it starts nothing. Timers are unref'd.
+ */
+export function startPgliteMaintenance(database: MaintainedDatabase, options: PgliteMaintenanceOptions): PgliteMaintenance {
+  if (database.engine !== 'pglite') return { runNow: async () => undefined, stop: async () => undefined };
+  const clock = options.clock ?? systemClock;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let next = { at: clock.now().getTime() + (options.firstRunAfterMs ?? 30_000), reason: 'start' as 'start' | 'daily' };
+
+  const runNow = (reason: 'start' | 'daily' = 'daily'): Promise<void> => {
+    running ??= (async () => {
+      const started = performance.now();
+      try {
+        await vacuumAnalyze(database);
+        options.log?.({ reason, durationMs: Math.round(performance.now() - started) });
+      } catch (error) {
+        options.onError(error);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  const arm = () => {
+    if (stopped) return;
+    const wait = Math.min(Math.max(next.at - clock.now().getTime(), 0), MAX_TIMER_MS);
+    timer = setTimeout(tick, wait);
+    timer.unref();
+  };
+
+  const tick = async () => {
+    timer = undefined;
+    const now = clock.now();
+    if (now.getTime() >= next.at) {
+      const { reason } = next;
+      next = { at: nextDailyRun(now).getTime(), reason: 'daily' };
+      await runNow(reason);
+    }
+    arm();
+  };
+
+  arm();
+  return {
+    runNow,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
