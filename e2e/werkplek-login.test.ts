@@ -1,12 +1,18 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, newDutchContext, phoneViewport } from './support/browser';
-import { screenshotDir } from './support/paths';
-import { type KetenServer, startServer } from './support/server';
-import { advanceServerClock, demoAddress, logIn, mailCount, submitPassword, waitForCode, waitForMail } from './support/werkplek';
+import { horizontalOverflow, newDutchContext, screenshot } from './support/browser';
+import {
+  advanceServerClock,
+  demoAddress,
+  logIn,
+  mailCount,
+  setUpWerkplek,
+  submitPassword,
+  waitForCode,
+  waitForMail,
+} from './support/werkplek';
 
 // Werkplek login against the real server (seed 001 §2): password + mailed verificatiecode, the
 // trusted browser (no code again within 10 hours), the menu per role, the generic-account badge,
@@ -16,8 +22,7 @@ import { advanceServerClock, demoAddress, logIn, mailCount, submitPassword, wait
 // 3 hours ahead, which would end every session the earlier tests use. Logins are kept few — the
 // server allows 30 per IP per 15 minutes.
 
-let server: KetenServer;
-let browser: Browser;
+const werkplek = setUpWerkplek({ waitForReady: true });
 /** huisarts.hapz, logged in by the first test; the idle test at the end uses it. */
 let gpContext: BrowserContext;
 let gpPage: Page;
@@ -25,48 +30,6 @@ let gpPage: Page;
 let adminPage: Page;
 /** The cookies of beheer.zorggroep after the audit test, for the idle warning test. */
 let platformState: Awaited<ReturnType<BrowserContext['storageState']>>;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startServer({ waitForReady: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-async function openLoginPage(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/werkplek`, { waitUntil: 'networkidle' });
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor({ timeout: 30_000 });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** The same session in a phone-sized window: the cookies of `context`, nothing logged in again. */
-async function phoneCopy(context: BrowserContext): Promise<BrowserContext> {
-  return await newDutchContext(browser, {
-    storageState: await context.storageState(),
-    viewport: phoneViewport,
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-  });
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 function sideMenu(page: Page) {
   return page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -74,15 +37,15 @@ function sideMenu(page: Page) {
 
 describe('Werkplek login', () => {
   it('huisarts.hapz logs in with password and the mailed code and sees the GP menu', async () => {
-    gpContext = await newDutchContext(browser);
-    gpPage = await newPage(gpContext);
+    gpContext = await newDutchContext(werkplek.browser);
+    gpPage = await werkplek.newPage(gpContext);
     const page = gpPage;
 
-    await openLoginPage(page);
+    await werkplek.openLoginPage(page);
     expect(new URL(page.url()).pathname).toBe('/werkplek/inloggen');
     expect(await seriousViolations(page), 'axe: login page').toEqual([]);
 
-    const before = await mailCount(server.baseUrl, demoAddress('huisarts.hapz'));
+    const before = await mailCount(werkplek.baseUrl, demoAddress('huisarts.hapz'));
     await submitPassword(page, 'huisarts.hapz');
     await page.getByRole('heading', { level: 1, name: 'Verificatiecode' }).waitFor();
     expect(await page.getByText('We hebben een code gestuurd naar h…z@keten.test').isVisible()).toBe(true);
@@ -92,7 +55,7 @@ describe('Werkplek login', () => {
     expect(await seriousViolations(page), 'axe: code page').toEqual([]);
 
     // A wrong code first: the field says how many tries are left.
-    const code = await waitForCode(server.baseUrl, demoAddress('huisarts.hapz'), before);
+    const code = await waitForCode(werkplek.baseUrl, demoAddress('huisarts.hapz'), before);
     await codeInput.fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Verifieer' }).click();
     await page
@@ -130,10 +93,10 @@ describe('Werkplek login', () => {
     expect(await page.getByText(/komt in een volgende versie van Keten/).count()).toBe(0);
 
     // The same on a phone: the menu behind the burger, no sideways scrolling.
-    const phone = await phoneCopy(gpContext);
+    const phone = await werkplek.phoneCopy(gpContext);
     try {
-      const phonePage = await newPage(phone);
-      await phonePage.goto(`${server.baseUrl}/werkplek/dashboard`, { waitUntil: 'networkidle' });
+      const phonePage = await werkplek.newPage(phone);
+      await phonePage.goto(`${werkplek.baseUrl}/werkplek/dashboard`, { waitUntil: 'networkidle' });
       await phonePage.getByRole('heading', { level: 1, name: 'Welkom, Jeroen de Vries' }).waitFor();
       expect(await horizontalOverflow(phonePage)).toBeLessThanOrEqual(0);
       await screenshot(phonePage, 'werkplek-dashboard-phone');
@@ -153,13 +116,13 @@ describe('Werkplek login', () => {
     expect(new URL(page.url()).pathname).toBe('/werkplek/inloggen');
 
     // Trusted for 10 hours (seed 001 §2.3a): straight to the dashboard.
-    expect(await logIn(page, server.baseUrl, 'huisarts.hapz')).toEqual({ codeAsked: false });
+    expect(await logIn(page, werkplek.baseUrl, 'huisarts.hapz')).toEqual({ codeAsked: false });
     expect(new URL(page.url()).pathname).toBe('/werkplek/dashboard');
 
-    const other = await newDutchContext(browser);
+    const other = await newDutchContext(werkplek.browser);
     try {
-      const otherPage = await newPage(other);
-      await openLoginPage(otherPage);
+      const otherPage = await werkplek.newPage(other);
+      await werkplek.openLoginPage(otherPage);
       await submitPassword(otherPage, 'huisarts.hapz');
       await otherPage.getByRole('heading', { level: 1, name: 'Verificatiecode' }).waitFor();
       expect(await otherPage.getByRole('button', { name: 'Verifieer' }).isVisible()).toBe(true);
@@ -170,11 +133,9 @@ describe('Werkplek login', () => {
   });
 
   it('the generic account poh-somatiek.hapz shows "Niet persoonlijk account"', async () => {
-    const context = await newDutchContext(browser);
+    const context = await newDutchContext(werkplek.browser);
     try {
-      const page = await newPage(context);
-      await openLoginPage(page);
-      await logIn(page, server.baseUrl, 'poh-somatiek.hapz');
+      const page = await werkplek.loggedInPage(context, 'poh-somatiek.hapz');
       expect(await page.getByRole('banner').getByText('Niet persoonlijk account').isVisible()).toBe(true);
       await screenshot(page, 'werkplek-not-personal');
       expect(await seriousViolations(page), 'axe: dashboard of a generic account').toEqual([]);
@@ -184,11 +145,9 @@ describe('Werkplek login', () => {
   });
 
   it('beheer.zorggroep opens Audit, sees the login events and exports them as CSV', async () => {
-    const context = await newDutchContext(browser);
+    const context = await newDutchContext(werkplek.browser);
     try {
-      const page = await newPage(context);
-      await openLoginPage(page);
-      await logIn(page, server.baseUrl, 'beheer.zorggroep');
+      const page = await werkplek.loggedInPage(context, 'beheer.zorggroep');
       const menu = sideMenu(page);
       expect(await menu.getByRole('link', { name: 'Patiënt toevoegen' }).count()).toBe(0);
 
@@ -224,10 +183,10 @@ describe('Werkplek login', () => {
       expect(rows.some((row) => row.includes(';login;'))).toBe(true);
 
       platformState = await context.storageState();
-      const phone = await phoneCopy(context);
+      const phone = await werkplek.phoneCopy(context);
       try {
-        const phonePage = await newPage(phone);
-        await phonePage.goto(`${server.baseUrl}/werkplek/audit`, { waitUntil: 'networkidle' });
+        const phonePage = await werkplek.newPage(phone);
+        await phonePage.goto(`${werkplek.baseUrl}/werkplek/audit`, { waitUntil: 'networkidle' });
         await phonePage.getByRole('table').waitFor();
         expect(await horizontalOverflow(phonePage)).toBeLessThanOrEqual(0);
         await screenshot(phonePage, 'werkplek-audit-phone');
@@ -240,11 +199,9 @@ describe('Werkplek login', () => {
   });
 
   it('beheer.hapz sets a notification switch in Instellingen, and it stays after a reload', async () => {
-    const context = await newDutchContext(browser);
-    adminPage = await newPage(context);
+    const context = await newDutchContext(werkplek.browser);
+    adminPage = await werkplek.loggedInPage(context, 'beheer.hapz');
     const page = adminPage;
-    await openLoginPage(page);
-    await logIn(page, server.baseUrl, 'beheer.hapz');
 
     await page.getByRole('banner').getByRole('link', { name: 'Instellingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
@@ -269,10 +226,10 @@ describe('Werkplek login', () => {
     await screenshot(page, 'werkplek-settings');
     expect(await seriousViolations(page), 'axe: settings, notifications').toEqual([]);
 
-    const phone = await phoneCopy(context);
+    const phone = await werkplek.phoneCopy(context);
     try {
-      const phonePage = await newPage(phone);
-      await phonePage.goto(`${server.baseUrl}/werkplek/instellingen/meldingen`, { waitUntil: 'networkidle' });
+      const phonePage = await werkplek.newPage(phone);
+      await phonePage.goto(`${werkplek.baseUrl}/werkplek/instellingen/meldingen`, { waitUntil: 'networkidle' });
       await phonePage.getByRole('switch', { name: 'Afspraakherinneringen' }).waitFor();
       expect(await horizontalOverflow(phonePage)).toBeLessThanOrEqual(0);
       await screenshot(phonePage, 'werkplek-settings-phone');
@@ -282,20 +239,20 @@ describe('Werkplek login', () => {
   });
 
   it('"Wachtwoord vergeten?" mails a link; "Wachtwoord instellen" sets a new password that logs in', async () => {
-    const context = await newDutchContext(browser);
+    const context = await newDutchContext(werkplek.browser);
     try {
-      const page = await newPage(context);
-      await openLoginPage(page);
+      const page = await werkplek.newPage(context);
+      await werkplek.openLoginPage(page);
       await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
       await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
       const address = demoAddress('assistent.hapz');
-      const before = await mailCount(server.baseUrl, address);
+      const before = await mailCount(werkplek.baseUrl, address);
       await page.getByLabel('Gebruikersnaam').fill('assistent.hapz');
       await page.getByRole('button', { name: 'Verstuur mail' }).click();
       await page.getByText('Mail verstuurd', { exact: true }).waitFor();
 
-      const link = await waitForMail(server.baseUrl, address, before, /(\/werkplek\/wachtwoord-instellen\?token=[\w-]+)/);
-      await page.goto(`${server.baseUrl}${link}`, { waitUntil: 'networkidle' });
+      const link = await waitForMail(werkplek.baseUrl, address, before, /(\/werkplek\/wachtwoord-instellen\?token=[\w-]+)/);
+      await page.goto(`${werkplek.baseUrl}${link}`, { waitUntil: 'networkidle' });
       await page.getByRole('heading', { level: 1, name: 'Wachtwoord instellen' }).waitFor();
       expect(await page.getByText(/Minstens 12 tekens en geen veelgebruikt wachtwoord/).isVisible()).toBe(true);
       expect(await seriousViolations(page), 'axe: set password').toEqual([]);
@@ -314,7 +271,7 @@ describe('Werkplek login', () => {
       await screenshot(page, 'werkplek-password-set');
 
       // The link works once.
-      await page.goto(`${server.baseUrl}${link}`, { waitUntil: 'networkidle' });
+      await page.goto(`${werkplek.baseUrl}${link}`, { waitUntil: 'networkidle' });
       await page
         .getByLabel(/^Nieuw wachtwoord/)
         .and(page.locator('input'))
@@ -326,7 +283,7 @@ describe('Werkplek login', () => {
       await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
       await page.getByRole('alert').filter({ hasText: /link/i }).waitFor();
 
-      await page.goto(`${server.baseUrl}/werkplek/inloggen`, { waitUntil: 'networkidle' });
+      await page.goto(`${werkplek.baseUrl}/werkplek/inloggen`, { waitUntil: 'networkidle' });
       await submitPassword(page, 'assistent.hapz', newPassword);
       await page.getByRole('heading', { level: 1, name: 'Verificatiecode' }).waitFor();
     } finally {
@@ -336,11 +293,11 @@ describe('Werkplek login', () => {
 
   it('warns 5 minutes before the idle logout; "Ingelogd blijven" keeps the session', async () => {
     // The browser's clock is fake here (the server's is untouched): jump 2 h 56 min ahead.
-    const context = await newDutchContext(browser, { storageState: platformState });
+    const context = await newDutchContext(werkplek.browser, { storageState: platformState });
     try {
       await context.clock.install();
-      const page = await newPage(context);
-      await page.goto(`${server.baseUrl}/werkplek/dashboard`, { waitUntil: 'networkidle' });
+      const page = await werkplek.newPage(context);
+      await page.goto(`${werkplek.baseUrl}/werkplek/dashboard`, { waitUntil: 'networkidle' });
       await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
       expect(await page.getByRole('dialog').count()).toBe(0);
 
@@ -362,7 +319,7 @@ describe('Werkplek login', () => {
 
   // Last: moving the server's clock ends every session of this file.
   it('after 3 hours without activity the next action shows the login page with the inactivity notice', async () => {
-    await advanceServerClock(server.baseUrl, (3 * 60 + 1) * 60 * 1000);
+    await advanceServerClock(werkplek.baseUrl, (3 * 60 + 1) * 60 * 1000);
 
     // A reload…
     await gpPage.reload({ waitUntil: 'networkidle' });
@@ -378,7 +335,7 @@ describe('Werkplek login', () => {
     expect(new URL(adminPage.url()).pathname).toBe('/werkplek/inloggen');
 
     // Logging in again goes back to where the user was.
-    await gpPage.goto(`${server.baseUrl}/werkplek/instellingen`, { waitUntil: 'networkidle' });
+    await gpPage.goto(`${werkplek.baseUrl}/werkplek/instellingen`, { waitUntil: 'networkidle' });
     await gpPage.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     // Still a trusted browser (10 hours): no code.
     await submitPassword(gpPage, 'huisarts.hapz');
@@ -387,6 +344,6 @@ describe('Werkplek login', () => {
   });
 
   it('had no script errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(werkplek.pageErrors).toEqual([]);
   });
 });
