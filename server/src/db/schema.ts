@@ -437,7 +437,7 @@ export interface Database {
 }
 
 /**
- * Every 3-letter piece of a patient's folded family name with the list order (migration 0015): name search reads
+ * Every 2- and 3-letter piece of a patient's folded family name with the list order (migration 0015): name search reads
  * the rarest piece of the term in list order. Kept by a database trigger; the app only reads it.
  */
 export interface PatientNameGramTable {

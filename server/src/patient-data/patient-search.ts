@@ -27,10 +27,10 @@ import { patientDisplayId } from './patient-card.js';
 // is full. How the candidates are listed in order is one of three plans:
 // - `matches-first`: the matches come from an index (P-ID, BSN, birth date, trigrams of the folded name, or the
 //   1-2 letter pieces for a short name term), are sorted, then checked. Cost grows with the number of matches.
-// - `gram-order`: a name term of 3 or more letters searched by a GP practice: the rows of the term's rarest
-//   3-letter piece come in list order from patient_name_gram (migration 0015) and are tested against the whole
+// - `gram-order`: a name term of 2 or more letters searched by a GP practice: the rows of the term's rarest
+//   2- or 3-letter piece come in list order from patient_name_gram (migration 0015) and are tested against the whole
 //   term, so the cost grows with the page's position among them, not with the number of matches.
-// - `name-order`: for a 1-2 letter name term so broad that sorting all its matches would blow the budget ("van", "e"), the
+// - `name-order`: for a 1-letter name term so broad that sorting all its matches would blow the budget ("van", "e"), the
 //   list order index (migration 0008) is read from the start, testing the folded name stored in the index, and
 //   stops when the page is full: broad terms match early.
 // - `grounds-first`: an actor with few grounds (a chain partner with its referred patients) starts from the
@@ -119,9 +119,13 @@ function likePattern(folded: string): string {
   return `%${folded.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-/** The distinct 3-letter pieces of a folded term: each is in every name that contains the term (migration 0015). */
+/**
+ * The pieces of a folded term that patient_name_gram lists (migration 0015), each in every name that contains the
+ * term: a 2-letter term itself, otherwise its distinct 3-letter pieces (rarer than 2-letter ones).
+ */
 export function termGrams(folded: string): string[] {
   const letters = [...folded];
+  if (letters.length === 2) return [folded];
   const grams = new Set<string>();
   for (let start = 0; start + 3 <= letters.length; start++) grams.add(letters.slice(start, start + 3).join(''));
   return [...grams];
@@ -259,14 +263,14 @@ function orderedMatches(executor: Executor, actor: Actor, criteria: PatientSearc
 }
 
 /**
- * `gram-order`: the rows of one 3-letter piece of the name term, already in list order (the primary key of
+ * `gram-order`: the rows of one piece of the name term, already in list order (the primary key of
  * patient_name_gram), whose stored folded name contains the whole term. Name-only criteria.
  */
 function gramOrderedMatches(executor: Executor, criteria: PatientSearchCriteria, gram: string | undefined) {
   const folded = foldName(criteria.name ?? '');
   const piece = gram ?? termGrams(folded)[0];
   if (!piece || criteria.patientNumber || criteria.bsn || criteria.birthDate) {
-    throw new Error('gram-order needs a name-only search of at least 3 letters');
+    throw new Error('gram-order needs a name-only search of at least 2 letters');
   }
   return executor
     .selectFrom('patient_name_gram as patient')

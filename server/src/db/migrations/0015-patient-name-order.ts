@@ -5,12 +5,12 @@ import { type Kysely, sql } from 'kysely';
 //
 // A page of name results is the first 25 patients in list order (family name, birth date, id) that contain the
 // term and that the actor may see. With the trigram index (0008) every match has to be fetched and sorted before
-// the first row is known, so the cost grew with the number of matches ("jans": 2,330, "smit": 2,065). This table
-// lists every 3-letter piece of each patient's folded family name (with tussenvoegsel) together with the list
-// order: the matches of a term are among the patients holding its rarest piece, and the primary key hands them
-// out already in list order, so a page costs the rows up to the 25th visible match instead of all matches.
-// Every name containing a term of 3 or more letters contains each 3-letter piece of that term, so reading one
-// piece's rows and testing the whole term on the stored folded name misses nobody.
+// the first row is known, so the cost grew with the number of matches ("jans": 2,330, "el": 6,171). This table
+// lists every 2- and 3-letter piece of each patient's folded family name (with tussenvoegsel) together with the
+// list order: the matches of a term are among the patients holding its rarest piece, and the primary key hands
+// them out already in list order, so a page costs the rows up to the 25th visible match instead of all matches.
+// Every name containing a term contains each piece of that term, so reading one piece's rows and testing the
+// whole term on the stored folded name misses nobody. A 2-letter term is its own piece.
 //
 // Filled by the database itself (a trigger), like `family_name_search`, so the app, the demo seed and the legacy
 // import all keep it right.
@@ -43,9 +43,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         delete from patient_name_gram where patient_id = old.id;
       end if;
       insert into patient_name_gram (gram, family_name, birth_date, patient_id, family_name_search)
-        select distinct substr(new.family_name_search, position, 3), new.family_name, new.birth_date, new.id,
+        select distinct substr(new.family_name_search, position, size), new.family_name, new.birth_date, new.id,
           new.family_name_search
-        from generate_series(1, length(new.family_name_search) - 2) as position;
+        from generate_series(2, 3) as size, generate_series(1, length(new.family_name_search) - size + 1) as position;
       return null;
     end
     $$`.execute(db);
@@ -56,9 +56,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await sql`
     insert into patient_name_gram (gram, family_name, birth_date, patient_id, family_name_search)
-      select distinct substr(patient.family_name_search, position, 3), patient.family_name, patient.birth_date,
+      select distinct substr(patient.family_name_search, position, size), patient.family_name, patient.birth_date,
         patient.id, patient.family_name_search
-      from patient, generate_series(1, length(patient.family_name_search) - 2) as position`.execute(db);
+      from patient, generate_series(2, 3) as size,
+        generate_series(1, length(patient.family_name_search) - size + 1) as position`.execute(db);
 
   await sql`
     create index audit_event_listed_patients_idx on audit_event
