@@ -284,9 +284,10 @@ function gramOrderedMatches(executor: Executor, criteria: PatientSearchCriteria,
 }
 
 /**
- * One page of search results as SQL: the matching patients in list order, checked for access one by one
- * (`patientAccessCondition`, a per-patient probe) until the page (plus one, to tell whether there is more) is
- * full; then their columns and current practice for just those rows.
+ * One page of search results as SQL: the ids of the matching patients in list order, checked for access one by
+ * one (`patientAccessCondition`, a per-patient probe) until the page (plus one, to tell whether there is more) is
+ * full. Their columns come in a second statement (`pageRows`): joined into this one, planning and running the whole
+ * took three times as long on PGlite (bench/README.md).
  */
 export function searchPageQuery(
   executor: Executor,
@@ -300,7 +301,7 @@ export function searchPageQuery(
 ) {
   const ordered =
     plan === 'gram-order' ? gramOrderedMatches(executor, criteria, gram) : orderedMatches(executor, actor, criteria, plan);
-  let visible = executor
+  const visible = executor
     .selectFrom(ordered.as('candidate'))
     .select(['candidate.id', 'candidate.family_name', 'candidate.birth_date'])
     .where(accessCondition(actor, scope, now, 'candidate.id'))
@@ -309,12 +310,15 @@ export function searchPageQuery(
   // Without an ORDER BY here the planner plans `ordered` for the first rows only: an ordered index scan that
   // stops early (name-order, gram-order). With it, it plans for all candidates: index lookups and a sort. The rows
   // keep `ordered`'s order either way: a filter and a limit over a subquery do not reorder.
-  if (plan !== 'name-order' && plan !== 'gram-order') {
-    visible = visible.orderBy('candidate.family_name').orderBy('candidate.birth_date').orderBy('candidate.id');
-  }
-  return executor
-    .selectFrom(visible.as('hit'))
-    .innerJoin('patient', 'patient.id', 'hit.id')
+  if (plan === 'name-order' || plan === 'gram-order') return visible;
+  return visible.orderBy('candidate.family_name').orderBy('candidate.birth_date').orderBy('candidate.id');
+}
+
+/** The listed columns and current practice of the patients on a page, in the page's order. */
+async function pageRows(executor: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await executor
+    .selectFrom('patient')
     .leftJoin('enrolment', (join) => join.onRef('enrolment.patient_id', '=', 'patient.id').on('enrolment.valid_to', 'is', null))
     .leftJoin('organisation as practice', 'practice.id', 'enrolment.organisation_id')
     .select([
@@ -329,9 +333,10 @@ export function searchPageQuery(
       'patient.bsn',
       'practice.name as practice_name',
     ])
-    .orderBy('hit.family_name')
-    .orderBy('hit.birth_date')
-    .orderBy('hit.id');
+    .where('patient.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  return ids.flatMap((id) => byId.get(String(id)) ?? []);
 }
 
 export async function searchPatients(
@@ -355,8 +360,12 @@ export async function searchPatients(
       plan === 'gram-order'
         ? rarestGram(termGrams(foldName(criteria.name ?? '')), await gramFrequencies(trx, deps.db, now.getTime()))
         : undefined;
-    const rows = await searchPageQuery(trx, actor, scope, criteria, page, now, plan, gram).execute();
-    const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
+    const found = await searchPageQuery(trx, actor, scope, criteria, page, now, plan, gram).execute();
+    const rows = await pageRows(
+      trx,
+      found.slice(0, SEARCH_PAGE_SIZE).map((row) => row.id),
+    );
+    const hits = rows.map((row) => ({
       id: row.id,
       displayId: patientDisplayId(row.id),
       legacyId: row.legacy_id,
@@ -392,6 +401,6 @@ export async function searchPatients(
         { now: () => now },
       );
     }
-    return { hits, hasMore: rows.length > SEARCH_PAGE_SIZE, scope };
+    return { hits, hasMore: found.length > SEARCH_PAGE_SIZE, scope };
   });
 }
