@@ -30,18 +30,35 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`create index patient_name_gram_patient_idx on patient_name_gram (patient_id)`.execute(db);
 
+  // New patients per statement (a bulk load of thousands is one insert here, not one per row); a changed name or
+  // birth date per row (transition tables cannot be combined with a column list).
   await sql`
-    create function patient_name_gram_refresh() returns trigger
+    create function patient_name_gram_insert() returns trigger
     language plpgsql
     as $$
     begin
-      if tg_op = 'UPDATE' then
-        if new.family_name_search = old.family_name_search and new.family_name = old.family_name
-          and new.birth_date = old.birth_date then
-          return null;
-        end if;
-        delete from patient_name_gram where patient_id = old.id;
+      insert into patient_name_gram (gram, family_name, birth_date, patient_id, family_name_search)
+        select distinct substr(added.family_name_search, position, size), added.family_name, added.birth_date, added.id,
+          added.family_name_search
+        from added_patients as added, generate_series(2, 3) as size,
+          generate_series(1, length(added.family_name_search) - size + 1) as position;
+      return null;
+    end
+    $$`.execute(db);
+  await sql`
+    create trigger patient_name_gram_insert
+      after insert on patient referencing new table as added_patients
+      for each statement execute function patient_name_gram_insert()`.execute(db);
+  await sql`
+    create function patient_name_gram_update() returns trigger
+    language plpgsql
+    as $$
+    begin
+      if new.family_name_search = old.family_name_search and new.family_name = old.family_name
+        and new.birth_date = old.birth_date then
+        return null;
       end if;
+      delete from patient_name_gram where patient_id = old.id;
       insert into patient_name_gram (gram, family_name, birth_date, patient_id, family_name_search)
         select distinct substr(new.family_name_search, position, size), new.family_name, new.birth_date, new.id,
           new.family_name_search
@@ -50,9 +67,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     end
     $$`.execute(db);
   await sql`
-    create trigger patient_name_gram_refresh
-      after insert or update of family_name, family_name_prefix, birth_date on patient
-      for each row execute function patient_name_gram_refresh()`.execute(db);
+    create trigger patient_name_gram_update
+      after update of family_name, family_name_prefix, birth_date on patient
+      for each row execute function patient_name_gram_update()`.execute(db);
 
   await sql`
     insert into patient_name_gram (gram, family_name, birth_date, patient_id, family_name_search)
