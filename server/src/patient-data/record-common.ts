@@ -33,29 +33,58 @@ export interface StoredDefinition {
   definition: FormDefinition;
 }
 
-function selectDefinitions(trx: Transaction<Database>) {
-  return trx.selectFrom('form_definition as d').select(['d.id', 'd.key', 'd.version', 'd.definition']);
+function selectDefinitionKeys(trx: Transaction<Database>) {
+  return trx.selectFrom('form_definition as d').select(['d.id', 'd.key', 'd.version']);
 }
 
-function toStored(row: { id: string; definition: unknown }): StoredDefinition {
-  return { id: row.id, definition: row.definition as FormDefinition };
+type DefinitionKey = { id: string; key: string; version: number | string };
+
+/**
+ * Stored definitions never change (a form changes by a new version; the library sync stops the start when a stored
+ * version differs from the library's), so their parsed JSON is kept per process, by key and version — the same in
+ * every database this process opens. Activiteiten otherwise read and parsed every form's JSON on each request.
+ */
+const definitionCache = new Map<string, FormDefinition>();
+const cacheKeyOf = (row: DefinitionKey) => `${row.key}@${row.version}`;
+
+async function withDefinitions(trx: Transaction<Database>, rows: readonly DefinitionKey[]): Promise<StoredDefinition[]> {
+  const missing = rows.filter((row) => !definitionCache.has(cacheKeyOf(row)));
+  if (missing.length > 0) {
+    const loaded = await trx
+      .selectFrom('form_definition as d')
+      .select(['d.id', 'd.key', 'd.version', 'd.definition'])
+      .where(
+        'd.id',
+        'in',
+        missing.map((row) => row.id),
+      )
+      .execute();
+    for (const row of loaded) definitionCache.set(cacheKeyOf(row), row.definition as unknown as FormDefinition);
+  }
+  return rows.map((row) => {
+    const definition = definitionCache.get(cacheKeyOf(row));
+    if (!definition) throw new Error(`form definition ${row.id} vanished while being read`);
+    return { id: row.id, definition };
+  });
 }
 
 /** The newest stored version of every form, by key. */
 export async function latestDefinitions(trx: Transaction<Database>): Promise<Map<string, StoredDefinition>> {
-  const rows = await selectDefinitions(trx).orderBy('d.key').orderBy('d.version', 'desc').execute();
-  const latest = new Map<string, StoredDefinition>();
-  for (const row of rows) if (!latest.has(row.key)) latest.set(row.key, toStored(row));
-  return latest;
+  const rows = await selectDefinitionKeys(trx).orderBy('d.key').orderBy('d.version', 'desc').execute();
+  const newest = new Map<string, DefinitionKey>();
+  for (const row of rows) if (!newest.has(row.key)) newest.set(row.key, row);
+  const stored = await withDefinitions(trx, [...newest.values()]);
+  return new Map([...newest.keys()].map((key, index) => [key, stored[index] as StoredDefinition]));
 }
 
 export async function latestDefinition(trx: Transaction<Database>, key: string): Promise<StoredDefinition | undefined> {
-  const row = await selectDefinitions(trx).where('d.key', '=', key).orderBy('d.version', 'desc').limit(1).executeTakeFirst();
-  return row ? toStored(row) : undefined;
+  const row = await selectDefinitionKeys(trx).where('d.key', '=', key).orderBy('d.version', 'desc').limit(1).executeTakeFirst();
+  return row ? (await withDefinitions(trx, [row]))[0] : undefined;
 }
 
 export async function definitionById(trx: Transaction<Database>, id: string): Promise<StoredDefinition> {
-  return toStored(await selectDefinitions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
+  const row = await selectDefinitionKeys(trx).where('d.id', '=', id).executeTakeFirstOrThrow();
+  return (await withDefinitions(trx, [row]))[0] as StoredDefinition;
 }
 
 export async function definitionsById(
@@ -63,10 +92,10 @@ export async function definitionsById(
   ids: readonly string[],
 ): Promise<Map<string, StoredDefinition>> {
   if (ids.length === 0) return new Map();
-  const rows = await selectDefinitions(trx)
+  const rows = await selectDefinitionKeys(trx)
     .where('d.id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((row) => [row.id, toStored(row)]));
+  return new Map((await withDefinitions(trx, rows)).map((stored) => [stored.id, stored]));
 }
 
 export interface OpenTrajectory {
