@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amsterdamToUtc, parseDutchDate, parseTime } from './amsterdam-time.js';
+import { amsterdamToUtc, parseDutchDate, parseTime } from '../domain/amsterdam-time.js';
 import { type CsvRecord, LegacyImportError, readCsvRecords } from './csv.js';
 import { splitPersonName } from './export-format.js';
 import { openLegacyExport } from './export-source.js';

@@ -1,6 +1,6 @@
 import type { Gender } from '../db/schema.js';
+import { amsterdamToUtc, parseDutchDate, parseTime } from '../domain/amsterdam-time.js';
 import { isValidBsn } from '../domain/bsn.js';
-import { amsterdamToUtc, parseDutchDate, parseTime } from './amsterdam-time.js';
 import { type CsvFileDigest, LegacyImportError, readCsvRecords } from './csv.js';
 
 // The export of the previous system (Medix 3), as documented in docs/legacy-import.md: one folder with

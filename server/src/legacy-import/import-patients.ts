@@ -1,3 +1,4 @@
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import {
   findLegacyPatientMatches,
   importLegacyPatients,
@@ -5,7 +6,6 @@ import {
   type NewLegacyPatient,
 } from '../patient-data/legacy-import-repository.js';
 import { patientDisplayId } from '../patient-data/patient-card.js';
-import { amsterdamDate } from './amsterdam-time.js';
 import type { LegacyPatientRow } from './export-format.js';
 import { type PatientSkipReason, skipCounter } from './result.js';
 import { inBatch, type RunContext } from './run-context.js';

@@ -1,5 +1,5 @@
+import { formatAmsterdam } from '../domain/amsterdam-time.js';
 import { patientDisplayId } from '../patient-data/patient-card.js';
-import { formatAmsterdam } from './amsterdam-time.js';
 import type { LegacyImportResult, PatientSkipReason } from './result.js';
 
 // The summary printed at the end of a run and stored in legacy_import_run.report: counts per category, then

@@ -2,6 +2,7 @@ import { auditActorOf, type ProviderActor, type RequestContext } from '../access
 import { can, grantAccess, loadAccessFacts } from '../access/index.js';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Gender, InsuranceOutcome } from '../db/schema.js';
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import { AppError } from '../http/problem.js';
 import type { PatientDataDependencies } from './patient-access.js';
 import { patientDisplayId } from './patient-card.js';
@@ -269,14 +270,4 @@ export async function confirmTreatmentRelationship(
     return true;
   });
   if (!outcome) throw AppError.notFound();
-}
-
-/** The calendar date in Amsterdam (an enrolment starts "today" as the practice sees it). */
-export function amsterdamDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 }

@@ -1,9 +1,9 @@
 import { type SqlBool, sql } from 'kysely';
 import type { ProviderActor, RequestContext } from '../access/context.js';
 import { can, factsWithoutPatient, loadRoleRights, revokeAccessGround } from '../access/index.js';
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
-import { amsterdamDate } from './patient-registration.js';
 import { ensureAccountRelationship, lockPatientByIdentity } from './treatment-relationship.js';
 
 // Overschrijven (seed 001 §7.1): "Dit is alleen van toepassing op huisartsenpraktijken. De nieuwe praktijk is

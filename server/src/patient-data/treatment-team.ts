@@ -2,9 +2,9 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import type { Actor, RequestContext } from '../access/context.js';
 import { type AccessFacts, can, type RoleRights, teamMemberVisible } from '../access/index.js';
 import type { Database, OrganisationType } from '../db/schema.js';
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
-import { amsterdamDate } from './patient-registration.js';
 
 // Behandelteam (seed 001 §5.6): "de zorgverleners die betrokken zijn bij de behandeling van de patiënt (lees: die
 // minimaal het dossier een keer hebben geopend en daarmee de behandelrelatie hebben vastgelegd)" — the accounts with

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../../audit/record.js';
 import { auditEventsToCsv, searchAuditEvents } from '../../audit/search.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { amsterdamMidnight } from '../../domain/amsterdam-time.js';
 import { AppError } from '../../http/problem.js';
 import type { AuditQuery } from './schemas.js';
 
@@ -102,19 +103,4 @@ function auditFields(context: RequestContext) {
     sessionRef: context.sessionRef,
     requestId: context.requestId,
   };
-}
-
-/** A dd-mm-jjjj day in the UI means that day in Amsterdam; the log is stored in UTC. */
-function amsterdamMidnight(isoDate: string, addDays = 0): Date {
-  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
-  const utcGuess = new Date(Date.UTC(year, month - 1, day + addDays));
-  const offsetMinutes = amsterdamOffsetMinutes(utcGuess);
-  return new Date(utcGuess.getTime() - offsetMinutes * 60_000);
-}
-
-function amsterdamOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' }).formatToParts(at);
-  const zone = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
-  const match = zone.match(/GMT([+-]\d+)(?::(\d+))?/);
-  return match ? Number(match[1]) * 60 + Math.sign(Number(match[1])) * Number(match[2] ?? 0) : 60;
 }

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../access/context.js';
+import { amsterdamDate } from '../../domain/amsterdam-time.js';
 import { AppError } from '../../http/problem.js';
 import { createMemo, deleteMemo, listMemos, type Memo, type MemoInput, updateMemo } from '../../patient-data/memos.js';
 import type { PatientDataDependencies } from '../../patient-data/patient-access.js';
-import { amsterdamDate } from '../../patient-data/patient-registration.js';
 import { transferPatient } from '../../patient-data/patient-transfer.js';
 import {
   type Personalia,

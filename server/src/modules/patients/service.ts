@@ -1,13 +1,9 @@
 import type { RequestContext } from '../../access/context.js';
+import { amsterdamDate } from '../../domain/amsterdam-time.js';
 import { AppError } from '../../http/problem.js';
 import type { PatientDataDependencies } from '../../patient-data/patient-access.js';
 import { readPatientCard } from '../../patient-data/patient-card.js';
-import {
-  addPatient,
-  amsterdamDate,
-  confirmTreatmentRelationship,
-  storeInsuranceCheck,
-} from '../../patient-data/patient-registration.js';
+import { addPatient, confirmTreatmentRelationship, storeInsuranceCheck } from '../../patient-data/patient-registration.js';
 import { searchPatients } from '../../patient-data/patient-search.js';
 import type { InsuranceCheck } from './insurance-check.js';
 import type { NewPatientBody } from './schemas.js';

@@ -1,5 +1,6 @@
-// Dates and times of the old system are Dutch wall-clock values (dd-mm-jjjj, hh:mm) in Europe/Amsterdam;
-// Keten stores moments as timestamptz (UTC). The offset comes from the time-zone database (Intl), so dates
+// Keten's users live in Europe/Amsterdam: a day they type (dd-mm-jjjj) or a time they read is Dutch wall-clock time,
+// while moments are stored as timestamptz (UTC). The one place that converts between them (the legacy import, the
+// audit view's day filters, "today" for a new enrolment). The offset comes from the time-zone database (Intl), so dates
 // before 1996, when summer time ended in September, convert correctly too.
 
 const MS_PER_HOUR = 3_600_000;
@@ -82,6 +83,13 @@ export function amsterdamDate(at: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(at);
+}
+
+/** The moment an Amsterdam calendar day ('YYYY-MM-DD', plus `addDays`) begins. */
+export function amsterdamMidnight(isoDate: string, addDays = 0): Date {
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
+  const shifted = new Date(Date.UTC(year, month - 1, day + addDays)).toISOString().slice(0, 10);
+  return amsterdamToUtc(shifted, { hour: 0, minute: 0, second: 0 });
 }
 
 /** 'dd-mm-jjjj HH:MM' in Amsterdam, for the report. */
