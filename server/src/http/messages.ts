@@ -251,6 +251,10 @@ const dictionary = {
     nl: '{field}: een bericht over deze patiënt kan niet naar {names}, want zij hebben geen toegang tot deze patiënt. Haal hen weg of verstuur het bericht zonder patiënt.',
     en: '{field}: a message about this patient cannot go to {names}, because they have no access to this patient. Remove them or send the message without the patient.',
   },
+  'messages.replyRecipientsWithoutAccess.detail': {
+    nl: '{field}: een antwoord over deze patiënt kan niet naar {names}, want zij hebben geen toegang (meer) tot deze patiënt. Er is niets verstuurd. Begin zo nodig een nieuw bericht aan de anderen.',
+    en: '{field}: a reply about this patient cannot go to {names}, because they no longer have access to this patient. Nothing was sent. If needed, start a new message to the others.',
+  },
   'messages.recipientUnknown.detail': {
     nl: '{field}: een of meer ontvangers bestaan niet of zijn niet (meer) actief.',
     en: '{field}: one or more recipients do not exist or are no longer active.',

@@ -1,6 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { ProviderActor, RequestContext } from '../access/context.js';
-import { can, loadAccessFacts } from '../access/index.js';
+import { can, loadAccessFacts, patientAccessCondition } from '../access/index.js';
+import { findAccountById } from '../auth/repository.js';
 import { type BlobInfo, readBlob } from '../blob/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
@@ -11,6 +12,18 @@ import { type PatientDataDependencies, withPatient } from './patient-access.js';
 // writing and reading it goes through withPatient (the sender's access decided and audited), and every recipient
 // must be allowed to read the patient — decided per recipient by the same policy, with that recipient's facts.
 // Inbox lists never show patient data (no name, no text of a message about a patient).
+//
+// Access is decided NOW, not when the thread started: a reply about a patient is checked against every other
+// participant's current access like a new message (refused with 422 naming them, nothing stored), and a participant
+// who lost access (a referral or treatment relationship ended, the patient excluded them) no longer lists, counts,
+// opens or answers the thread — to them it is "not found". Their row stays: when access returns, so does the thread.
+//
+// Helpdesk threads belong to the care group's helpdesk, not to the accounts that held the role when the thread
+// started: every current helpdesk account of that care group (the organisation of the thread's `via_group =
+// 'helpdesk'` participants) sees them. A newcomer has no message_recipient row yet; until they open, answer, archive
+// or mark the thread, it counts as UNREAD and in the inbox for them (it is news to them). Their row is written at
+// that first action, and a new message in the thread writes rows for all current helpdesk accounts (so they are
+// notified and it is unread for them like for the others).
 
 export interface MessageRecipientInput {
   actor: ProviderActor;
@@ -42,6 +55,24 @@ function providerOf(context: RequestContext): ProviderActor {
   return context.actor;
 }
 
+/** A current helpdesk account of a care group (the helpdesk role only exists there; personal accounts only). */
+function isHelpdesk(actor: ProviderActor): boolean {
+  return actor.personal && actor.role === 'helpdesk' && actor.organisationType === 'care-group';
+}
+
+/** SQL: the thread `t` is a helpdesk thread of the care group whose helpdesk this actor belongs to now. */
+function helpdeskThreadOf(actor: ProviderActor): Expression<SqlBool> {
+  if (!isHelpdesk(actor)) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(t.kind = 'helpdesk' and exists (select 1 from message_recipient hr
+    join account ha on ha.id = hr.account_id
+    where hr.thread_id = t.id and hr.via_group = 'helpdesk' and ha.organisation_id = ${actor.organisationId}))`;
+}
+
+/** SQL: the thread `t` has no patient, or the actor may read its patient now (the policy as SQL). */
+function patientVisible(actor: ProviderActor, now: Date): Expression<SqlBool> {
+  return sql<SqlBool>`(t.patient_id is null or ${patientAccessCondition(actor, now, 't.patient_id')})`;
+}
+
 /** The recipients who may NOT read this patient (personal accounts only; the policy decides per recipient). */
 export async function recipientsWithoutPatientAccess(
   trx: Kysely<Database> | Transaction<Database>,
@@ -55,6 +86,23 @@ export async function recipientsWithoutPatientAccess(
     if (!recipient.personal || !can(recipient, 'read', { kind: 'patient', patientId }, facts).allow) refused.push(recipient);
   }
   return refused;
+}
+
+function recipientsWithoutAccessError(
+  refused: ProviderActor[],
+  field: 'recipients' | 'body',
+  key: 'messages.recipientsWithoutAccess.detail' | 'messages.replyRecipientsWithoutAccess.detail',
+): AppError {
+  const names = refused.map((recipient) => `${recipient.name} (${recipient.organisationName})`).join(', ');
+  return new AppError(
+    422,
+    'recipient-without-access',
+    'messages.recipientsWithoutAccess.title',
+    undefined,
+    [{ field, key, params: { names } }],
+    { names },
+    { refusedRecipients: refused.map((recipient) => ({ accountId: recipient.accountId, name: recipient.name })) },
+  );
 }
 
 async function linkAttachments(trx: Transaction<Database>, actor: ProviderActor, messageId: string, blobIds: string[]) {
@@ -161,35 +209,114 @@ export async function createThread(
         now,
       );
       if (refused.length > 0) {
-        const names = refused.map((recipient) => `${recipient.name} (${recipient.organisationName})`).join(', ');
-        throw new AppError(
-          422,
-          'recipient-without-access',
-          'messages.recipientsWithoutAccess.title',
-          undefined,
-          [{ field: 'recipients', key: 'messages.recipientsWithoutAccess.detail', params: { names } }],
-          { names },
-          { refusedRecipients: refused.map((recipient) => ({ accountId: recipient.accountId, name: recipient.name })) },
-        );
+        throw recipientsWithoutAccessError(refused, 'recipients', 'messages.recipientsWithoutAccess.detail');
       }
       return write(trx);
     },
   });
 }
 
-async function participantThread(db: Kysely<Database>, threadId: string, accountId: string) {
+/**
+ * The thread as this actor sees it: as a participant (their row), or as a current helpdesk account of the thread's
+ * care group without a row yet (unread, not archived). Anyone else: not found. Patient access is decided by the
+ * callers (withPatient, or `requireParticipant`).
+ */
+async function participantThread(db: Kysely<Database>, threadId: string, actor: ProviderActor) {
   const row = await db
     .selectFrom('message_thread as t')
-    .innerJoin('message_recipient as r', 'r.thread_id', 't.id')
+    .leftJoin('message_recipient as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.account_id', '=', actor.accountId))
     .select(['t.id', 't.kind', 't.subject', 't.patient_id', 't.created_at', 'r.archived', 'r.read_at'])
+    .select(sql<boolean>`r.account_id is not null`.as('participant'))
     .where('t.id', '=', threadId)
-    .where('r.account_id', '=', accountId)
+    .where((eb) => eb.or([eb('r.account_id', 'is not', null), helpdeskThreadOf(actor)]))
     .executeTakeFirst();
   if (!row) throw AppError.notFound();
-  return row;
+  return { ...row, archived: row.archived ?? false };
 }
 
-/** A reply: the author must be a participant; about a patient → the author's access is decided and audited. */
+/** A helpdesk newcomer's own row, written at their first action in the thread (unread until they open it). */
+async function joinAsHelpdesk(trx: Transaction<Database>, threadId: string, actor: ProviderActor, now: Date) {
+  await trx
+    .insertInto('message_recipient')
+    .values({ thread_id: threadId, account_id: actor.accountId, via_group: 'helpdesk', joined_at: now, read_at: null })
+    .onConflict((conflict) => conflict.columns(['thread_id', 'account_id']).doNothing())
+    .execute();
+}
+
+/** Rows for every current helpdesk account of the thread's care group (a new message: unread for all of them). */
+async function joinCurrentHelpdesk(trx: Transaction<Database>, threadId: string, now: Date) {
+  await trx
+    .insertInto('message_recipient')
+    .columns(['thread_id', 'account_id', 'via_group', 'joined_at', 'read_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('account as a')
+        .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+        .select([
+          sql<string>`${threadId}::bigint`.as('thread_id'),
+          'a.id as account_id',
+          sql<string>`'helpdesk'`.as('via_group'),
+          sql<Date>`${now}::timestamptz`.as('joined_at'),
+          sql<null>`null::timestamptz`.as('read_at'),
+        ])
+        .where('a.role', '=', 'helpdesk')
+        .where('a.state', '=', 'active')
+        .where('a.personal', '=', true)
+        .where('o.type', '=', 'care-group')
+        .where(
+          'a.organisation_id',
+          'in',
+          eb
+            .selectFrom('message_recipient as hr')
+            .innerJoin('account as ha', 'ha.id', 'hr.account_id')
+            .select('ha.organisation_id')
+            .where('hr.thread_id', '=', threadId)
+            .where('hr.via_group', '=', 'helpdesk'),
+        ),
+    )
+    .onConflict((conflict) => conflict.columns(['thread_id', 'account_id']).doNothing())
+    .execute();
+}
+
+/**
+ * For actions on a thread that read no patient data (archive, mark unread): the actor must see the thread — as a
+ * participant or current helpdesk account and, about a patient, with access to that patient now — else not found.
+ * A helpdesk newcomer gets their row here.
+ */
+export async function requireParticipant(deps: PatientDataDependencies, context: RequestContext, threadId: string) {
+  const actor = providerOf(context);
+  const now = deps.clock.now();
+  const thread = await participantThread(deps.db, threadId, actor);
+  if (thread.patient_id && (await recipientsWithoutPatientAccess(deps.db, thread.patient_id, [actor], now)).length > 0) {
+    throw AppError.notFound();
+  }
+  if (!thread.participant) await deps.db.transaction().execute((trx) => joinAsHelpdesk(trx, threadId, actor, now));
+}
+
+/** The other participants who would receive a message now: active accounts (an inactive one receives nothing). */
+async function activeOtherParticipants(trx: Transaction<Database>, threadId: string, authorId: string) {
+  const rows = await trx
+    .selectFrom('message_recipient as r')
+    .innerJoin('account as a', 'a.id', 'r.account_id')
+    .select('r.account_id')
+    .where('r.thread_id', '=', threadId)
+    .where('r.account_id', '<>', authorId)
+    .where('a.state', '=', 'active')
+    .orderBy('r.account_id')
+    .execute();
+  const actors: ProviderActor[] = [];
+  for (const row of rows) {
+    const record = await findAccountById(trx, row.account_id);
+    if (record) actors.push(record.actor);
+  }
+  return actors;
+}
+
+/**
+ * A reply: the author must see the thread (participant, or current helpdesk account of a helpdesk thread). About a
+ * patient → the author's access is decided and audited, and every other participant who would receive it must be
+ * allowed to read the patient NOW (like a new message): otherwise 422 naming them, and nothing is stored.
+ */
 export async function replyToThread(
   deps: PatientDataDependencies,
   context: RequestContext,
@@ -199,8 +326,10 @@ export async function replyToThread(
 ): Promise<Written> {
   const actor = providerOf(context);
   const now = deps.clock.now();
-  const thread = await participantThread(deps.db, threadId, actor.accountId);
+  const thread = await participantThread(deps.db, threadId, actor);
   const write = async (trx: Transaction<Database>): Promise<Written> => {
+    if (thread.kind === 'helpdesk') await joinCurrentHelpdesk(trx, threadId, now);
+    if (!thread.participant) await joinAsHelpdesk(trx, threadId, actor, now);
     const messageId = await insertMessage(trx, actor, threadId, input.body, input.attachmentIds, now);
     await trx.updateTable('message_thread').set({ last_message_at: now }).where('id', '=', threadId).execute();
     await trx
@@ -225,14 +354,22 @@ export async function replyToThread(
     await afterWrite(trx, written);
     return written;
   };
-  if (!thread.patient_id) return deps.db.transaction().execute(write);
-  return withPatient(deps, context, thread.patient_id, {
+  const patientId = thread.patient_id;
+  if (!patientId) return deps.db.transaction().execute(write);
+  return withPatient(deps, context, patientId, {
     action: 'read',
     objectType: 'message',
     auditAction: 'create',
     details: { threadId, attachments: input.attachmentIds.length },
     auditAfter: (written) => ({ objectId: written.messageId }),
-    run: write,
+    async run(trx) {
+      const others = await activeOtherParticipants(trx, threadId, actor.accountId);
+      const refused = await recipientsWithoutPatientAccess(trx, patientId, others, now);
+      if (refused.length > 0) {
+        throw recipientsWithoutAccessError(refused, 'body', 'messages.replyRecipientsWithoutAccess.detail');
+      }
+      return write(trx);
+    },
   });
 }
 
@@ -254,16 +391,22 @@ export interface ThreadSummary {
 
 const personName = sql<string>`concat_ws(' ', p.given_name, p.family_name_prefix, p.family_name)`;
 
-/** The account's threads (inbox or archive), newest activity first. No patient data, so no audit event. */
+/**
+ * The actor's threads (inbox or archive), newest activity first: those they take part in plus, for a helpdesk
+ * account, the care group's helpdesk threads they have no row for yet (unread, in the inbox). Threads about a
+ * patient the actor may not read now are left out (the policy as SQL). No patient data, so no audit event.
+ */
 export async function listThreads(
   db: Kysely<Database>,
-  accountId: string,
+  actor: ProviderActor,
   box: 'inbox' | 'archive',
+  now: Date,
   limit = 200,
 ): Promise<ThreadSummary[]> {
+  const accountId = actor.accountId;
   const rows = await db
-    .selectFrom('message_recipient as r')
-    .innerJoin('message_thread as t', 't.id', 'r.thread_id')
+    .selectFrom('message_thread as t')
+    .leftJoin('message_recipient as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.account_id', '=', accountId))
     .select([
       't.id',
       't.kind',
@@ -271,7 +414,8 @@ export async function listThreads(
       't.created_at',
       't.last_message_at',
       'r.read_at',
-      'r.archived',
+      sql<boolean>`r.account_id is not null`.as('participant'),
+      sql<boolean>`coalesce(r.archived, false)`.as('archived'),
       sql<boolean>`t.patient_id is not null`.as('about_patient'),
       sql<string>`(select ${personName} from message m join account a on a.id = m.author_account_id
         join person p on p.id = a.person_id where m.thread_id = t.id order by m.created_at desc, m.id desc limit 1)`.as(
@@ -284,8 +428,9 @@ export async function listThreads(
         order by p.family_name, p.given_name limit 6)`.as('participants'),
       sql<number>`(select count(*)::int from message m where m.thread_id = t.id)`.as('message_count'),
     ])
-    .where('r.account_id', '=', accountId)
-    .where('r.archived', '=', box === 'archive')
+    .where((eb) => eb.or([eb('r.account_id', 'is not', null), helpdeskThreadOf(actor)]))
+    .where(sql<SqlBool>`coalesce(r.archived, false) = ${box === 'archive'}`)
+    .where(patientVisible(actor, now))
     .orderBy('t.last_message_at', 'desc')
     .orderBy('t.id', 'desc')
     .limit(limit)
@@ -304,6 +449,40 @@ export async function listThreads(
     participants: row.participants ?? [],
     messageCount: Number(row.message_count),
   }));
+}
+
+/**
+ * Threads with something unread for the actor (not archived): the Berichten badge and Signalen. The same threads as
+ * the inbox: a helpdesk account's care-group threads without a row count as unread; threads about a patient the
+ * actor may not read now do not count.
+ */
+export async function countUnreadThreads(db: Kysely<Database>, actor: ProviderActor, now: Date): Promise<number> {
+  const participating = await db
+    .selectFrom('message_recipient as r')
+    .innerJoin('message_thread as t', 't.id', 'r.thread_id')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('r.account_id', '=', actor.accountId)
+    .where('r.read_at', 'is', null)
+    .where('r.archived', '=', false)
+    .where(patientVisible(actor, now))
+    .executeTakeFirstOrThrow();
+  if (!isHelpdesk(actor)) return Number(participating.count);
+  const notJoined = await db
+    .selectFrom('message_thread as t')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where(helpdeskThreadOf(actor))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('message_recipient as r')
+            .select('r.account_id')
+            .whereRef('r.thread_id', '=', 't.id')
+            .where('r.account_id', '=', actor.accountId),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(participating.count) + Number(notJoined.count);
 }
 
 export interface ThreadMessage {
@@ -412,7 +591,10 @@ async function loadThread(trx: Kysely<Database> | Transaction<Database>, actor: 
   };
 }
 
-/** Opens a thread (participants only) and marks it read; about a patient → audited read of that patient. */
+/**
+ * Opens a thread (participants, and current helpdesk accounts for helpdesk threads) and marks it read; about a
+ * patient → audited read of that patient, decided now (lost access → "not found", an access-denied event).
+ */
 export async function openThread(
   deps: PatientDataDependencies,
   context: RequestContext,
@@ -420,8 +602,9 @@ export async function openThread(
 ): Promise<ThreadDetail> {
   const actor = providerOf(context);
   const now = deps.clock.now();
-  const thread = await participantThread(deps.db, threadId, actor.accountId);
+  const thread = await participantThread(deps.db, threadId, actor);
   const read = async (trx: Transaction<Database>, patient: ThreadDetail['patient']): Promise<ThreadDetail> => {
+    if (!thread.participant) await joinAsHelpdesk(trx, threadId, actor, now);
     const loaded = await loadThread(trx, actor, threadId);
     await trx
       .updateTable('message_recipient')
@@ -462,8 +645,8 @@ export async function openThread(
 }
 
 /**
- * An attachment for download: only for participants of a thread it is attached to; about a patient → the
- * download is an audited read of that patient.
+ * An attachment for download: only for participants of a thread it is attached to (and current helpdesk accounts
+ * for a helpdesk thread); about a patient → the download is an audited read of that patient, decided now.
  */
 export async function readAttachment(
   deps: PatientDataDependencies,
@@ -475,10 +658,10 @@ export async function readAttachment(
     .selectFrom('message_attachment as ma')
     .innerJoin('message as m', 'm.id', 'ma.message_id')
     .innerJoin('message_thread as t', 't.id', 'm.thread_id')
-    .innerJoin('message_recipient as r', 'r.thread_id', 't.id')
+    .leftJoin('message_recipient as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.account_id', '=', actor.accountId))
     .select(['t.id', 't.patient_id'])
     .where('ma.blob_id', '=', blobId)
-    .where('r.account_id', '=', actor.accountId)
+    .where((eb) => eb.or([eb('r.account_id', 'is not', null), helpdeskThreadOf(actor)]))
     .executeTakeFirst();
   if (!thread) throw AppError.notFound();
   const patientId = thread.patient_id;

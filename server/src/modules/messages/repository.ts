@@ -1,21 +1,24 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { findAccountById } from '../../auth/repository.js';
 import type { Database, MessageType } from '../../db/schema.js';
+import { countUnreadThreads } from '../../patient-data/messages-threads.js';
 
-// Berichten: the SQL that is not patient data — the account directory, groups, unread counts, archive flags and
-// notification choices. Threads themselves (which may be about a patient) live in patient-data/messages-threads.ts.
+// Berichten: the SQL that is not patient data — the account directory, groups, archive flags and notification
+// choices. Threads themselves (which may be about a patient), and so the unread count, live in
+// patient-data/messages-threads.ts.
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** Threads with something unread for this account (not archived): the Berichten badge and the Signalen hook. */
-export async function countUnreadMessages(db: Executor, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('message_recipient')
-    .select(sql<number>`count(*)::int`.as('count'))
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null)
-    .where('archived', '=', false)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/**
+ * Threads with something unread for this account (not archived): the Berichten badge and the Signalen hook. The same
+ * threads the inbox lists (patient-data/messages-threads.ts): threads about a patient the account may not read now
+ * do not count, a helpdesk account's care-group threads it has not opened yet do. Pass the injected clock's time;
+ * without it the system time is used.
+ */
+export async function countUnreadMessages(db: Kysely<Database>, accountId: string, now: Date = new Date()): Promise<number> {
+  const account = await findAccountById(db, accountId);
+  if (!account) return 0;
+  return countUnreadThreads(db, account.actor, now);
 }
 
 const personName = sql<string>`concat_ws(' ', p.given_name, p.family_name_prefix, p.family_name)`;

@@ -13,6 +13,7 @@ import {
   openThread,
   readAttachment,
   replyToThread,
+  requireParticipant,
   type ThreadDetail,
   type ThreadSummary,
 } from '../../patient-data/messages-threads.js';
@@ -202,7 +203,7 @@ export async function inbox(
   context: RequestContext,
   box: 'inbox' | 'archive',
 ): Promise<ThreadSummary[]> {
-  return listThreads(deps.db, providerOf(context).accountId, box);
+  return listThreads(deps.db, providerOf(context), box, deps.clock.now());
 }
 
 export async function thread(deps: MessagesDependencies, context: RequestContext, threadId: string): Promise<ThreadDetail> {
@@ -211,15 +212,20 @@ export async function thread(deps: MessagesDependencies, context: RequestContext
 }
 
 export async function unreadCount(deps: MessagesDependencies, context: RequestContext): Promise<number> {
-  return countUnreadMessages(deps.db, providerOf(context).accountId);
+  return countUnreadMessages(deps.db, providerOf(context).accountId, deps.clock.now());
 }
 
+/** Archive flags are per account; the thread must be visible to the actor now (patient access, helpdesk role). */
 export async function archive(deps: MessagesDependencies, context: RequestContext, threadId: string, archived: boolean) {
-  if (!(await setArchived(deps.db, threadId, providerOf(context).accountId, archived))) throw AppError.notFound();
+  const actor = providerOf(context);
+  await requireParticipant(deps, context, threadId);
+  if (!(await setArchived(deps.db, threadId, actor.accountId, archived))) throw AppError.notFound();
 }
 
 export async function markThreadUnread(deps: MessagesDependencies, context: RequestContext, threadId: string) {
-  if (!(await markUnread(deps.db, threadId, providerOf(context).accountId))) throw AppError.notFound();
+  const actor = providerOf(context);
+  await requireParticipant(deps, context, threadId);
+  if (!(await markUnread(deps.db, threadId, actor.accountId))) throw AppError.notFound();
 }
 
 export async function uploadAttachment(
