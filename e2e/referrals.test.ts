@@ -6,7 +6,8 @@ import { openRecord, setUpWerkplek } from './support/werkplek';
 
 // The Fatima story (issue 7, "Must show"; seed 001 §3.3, §7.2–7.3): huisarts.hapz refers Fatima El Amrani (patient 4)
 // to Diëtistenpraktijk Vitaal with a letter; dietist.vitaal sees Signalen = 1, opens her from Signalen, confirms the
-// treatment relationship, the count drops to 0, and the referral with its letter is in Historie.
+// treatment relationship, the count drops to 0, and the referral with its letter is in Historie. On the way the GP
+// leaves the task and comes back: the draft keeps the organisation chosen and the letter (docs/clinical-record.md §4).
 
 const werkplek = setUpWerkplek({ waitForReady: true });
 let gp: BrowserContext;
@@ -67,6 +68,31 @@ describe('Fatima is referred to the dietitian', () => {
     await gpPage.getByText('Toegevoegd: verwijsbrief-fatima.pdf').waitFor({ timeout: 30_000 });
     await screenshot(gpPage, 'referral-task');
     expect(await seriousViolations(gpPage), 'axe: referral task').toEqual([]);
+
+    // Leaving the task (the draft is saved) and coming back: the organisation and the letter are still there.
+    await gpPage
+      .getByRole('status')
+      .getByText(/^Concept opgeslagen om/)
+      .waitFor({ timeout: 30_000 });
+    await gpPage.getByRole('button', { name: 'Annuleren' }).click();
+    await gpPage.getByRole('tablist').waitFor({ timeout: 30_000 });
+    expect(gpPage.url()).not.toMatch(/\/taak\//);
+    await gpPage
+      .getByRole('link', { name: /^Verwijzing diëtist/ })
+      .first()
+      .click();
+    await gpPage.getByRole('button', { name: 'Verder met concept' }).click({ timeout: 30_000 });
+    await gpPage.getByRole('button', { name: 'Publiceren' }).waitFor({ timeout: 30_000 });
+    expect(await gpPage.locator('#toOrganisationId').inputValue()).toMatch(/^Diëtistenpraktijk Vitaal/);
+    const keptLetter = gpPage.getByText('Toegevoegd: verwijsbrief-fatima.pdf');
+    await keptLetter.waitFor({ timeout: 30_000 });
+    expect(await gpPage.getByRole('textbox', { name: /^Telefoonnummer/ }).inputValue()).toBe('06-12345678');
+    // It can be removed or replaced.
+    expect(await gpPage.getByRole('button', { name: 'Verwijderen' }).isVisible()).toBe(true);
+    expect(await gpPage.locator('input[type=file]').count()).toBe(1);
+    await keptLetter.scrollIntoViewIfNeeded();
+    await screenshot(gpPage, 'referral-draft-reopened');
+    expect(await seriousViolations(gpPage), 'axe: reopened referral draft').toEqual([]);
     await gpPage.getByRole('button', { name: 'Publiceren' }).click();
     await gpPage.getByText('Verwijzing diëtist is gepubliceerd').waitFor({ timeout: 30_000 });
     expect(gpPage.url()).toMatch(/\/werkplek\/patienten\/4\/historie/);

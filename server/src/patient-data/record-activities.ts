@@ -21,6 +21,7 @@ import {
   providerOf,
   type StoredDefinition,
 } from './record-common.js';
+import { type DraftReferral, readDraftReferral } from './referral-draft.js';
 import { assertRecordOpen } from './treatment-team.js';
 
 // Activiteiten (seed 001 §5.2, §6.1–6.2) and opening one task: the tasks this role may start for this patient,
@@ -180,7 +181,13 @@ export function entryTarget(patientId: string, entry: EntryFacts) {
 
 export interface OpenedTask {
   definition: StoredDefinition;
-  draft: { response: QuestionnaireResponse; savedAt: Date; definitionVersion: number } | null;
+  draft: {
+    response: QuestionnaireResponse;
+    savedAt: Date;
+    definitionVersion: number;
+    /** "Verwijzing …" tasks: the organisation and letter the draft kept (referral-draft.ts); null: none chosen. */
+    referral: DraftReferral | null;
+  } | null;
   entry: { id: string; version: number; response: QuestionnaireResponse } | null;
 }
 
@@ -200,9 +207,13 @@ async function selectDraft(
     .where('f.form_key', '=', formKey)
     .where((eb) => (entryId === null ? eb('f.entry_id', 'is', null) : eb('f.entry_id', '=', entryId)))
     .executeTakeFirst();
-  return row
-    ? { response: row.response as unknown as QuestionnaireResponse, savedAt: row.saved_at, definitionVersion: row.version }
-    : null;
+  if (!row) return null;
+  return {
+    response: row.response as unknown as QuestionnaireResponse,
+    savedAt: row.saved_at,
+    definitionVersion: row.version,
+    referral: await readDraftReferral(trx, { patientId, accountId: actor.accountId, formKey, entryId }),
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   type StoredDefinition,
 } from './record-common.js';
 import { applyEffects } from './record-trajectories.js';
+import { draftLetterBlobId, draftReferralInput, dropUnheldLetter } from './referral-draft.js';
 import { type ReferralInput, sendReferral } from './referral-send.js';
 import { assertRecordOpen } from './treatment-team.js';
 
@@ -35,12 +36,18 @@ import { assertRecordOpen } from './treatment-team.js';
 // readable; the measurements of the replaced version are deleted and derived again from the new one, so
 // Monitoring shows each value once, as it is now. Effects run only when an entry is first published: editing a
 // "Start traject" entry does not start a second trajectory.
+//
+// A "Verwijzing …" task sends the organisation and letter of the publish body, or — without `referral` in the body —
+// those its draft kept (referral-draft.ts). A letter the draft held but the referral does not use is deleted.
 
 export interface PublishInput {
   response: QuestionnaireResponse;
   requestId: string;
   entryId: string | null;
-  /** For a task with the `referral` effect: the receiving organisation and the uploaded letter (issue 7). */
+  /**
+   * For a task with the `referral` effect: the receiving organisation and the uploaded letter (issue 7). Absent: those
+   * kept in the author's draft of the task.
+   */
   referral?: ReferralInput | null;
 }
 
@@ -148,6 +155,18 @@ async function publishOnce(
       assertRecordOpen(actor, patientId, facts);
       // One publish per patient at a time: the activation facts (once-only, open trajectories) hold until commit.
       await sql`select id from patient where id = ${patientId} for update`.execute(trx);
+      // The draft goes (published answers are no draft); what it kept for a referral is used below when the body
+      // brings none, and its letter — now held by nothing but this publish — is checked and attached like any other.
+      const draftKey = { patientId, accountId: actor.accountId, formKey, entryId: input.entryId };
+      const draftReferral = input.entryId === null && !input.referral ? await draftReferralInput(trx, draftKey) : null;
+      const heldLetter = await draftLetterBlobId(trx, draftKey);
+      await trx
+        .deleteFrom('form_draft')
+        .where('patient_id', '=', patientId)
+        .where('account_id', '=', actor.accountId)
+        .where('form_key', '=', formKey)
+        .where((eb) => (input.entryId === null ? eb('entry_id', 'is', null) : eb('entry_id', '=', input.entryId)))
+        .execute();
       let definition: StoredDefinition;
       let entryId: string;
       let version: number;
@@ -229,17 +248,12 @@ async function publishOnce(
           definition: definition.definition,
           entryId,
           response,
-          input: input.referral,
+          input: input.referral ?? draftReferral,
           now,
         });
       }
-      await trx
-        .deleteFrom('form_draft')
-        .where('patient_id', '=', patientId)
-        .where('account_id', '=', actor.accountId)
-        .where('form_key', '=', formKey)
-        .where((eb) => (input.entryId === null ? eb('entry_id', 'is', null) : eb('entry_id', '=', input.entryId)))
-        .execute();
+      // The draft's letter, when the referral went with another one (or none), is held by nothing any more.
+      await dropUnheldLetter(trx, heldLetter);
       return { entryId, version, publishedAt: now };
     },
   });

@@ -1,6 +1,6 @@
 import { type FormDefinition, givenAnswers } from '@keten/forms';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import { auditActorOf, type ProviderActor, type RequestContext } from '../access/context.js';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Database, OrganisationType } from '../db/schema.js';
@@ -27,9 +27,32 @@ function stringAnswer(response: QuestionnaireResponse, linkId: string): string |
   return value === null || value.trim() === '' ? null : value.trim();
 }
 
-function refused(field: 'toOrganisationId' | 'letter', key: 'referral.organisation.detail' | 'referral.letter.detail'): AppError {
+export function referralRefused(
+  field: 'toOrganisationId' | 'letter',
+  key: 'referral.organisation.detail' | 'referral.letter.detail',
+): AppError {
   const title = field === 'letter' ? 'referral.letter.title' : 'referral.organisation.title';
   return new AppError(422, field === 'letter' ? 'referral-letter' : 'referral-organisation', title, key, [{ field, key }]);
+}
+
+/** A letter (the condition on `blob`) that no referral, message or draft holds: free to attach. */
+export function letterNotHeld(eb: ExpressionBuilder<Database, 'blob'>) {
+  return eb.and([
+    eb.not(eb.exists(eb.selectFrom('referral').select('referral.id').whereRef('referral.letter_blob_id', '=', 'blob.id'))),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('message_attachment')
+          .select('message_attachment.blob_id')
+          .whereRef('message_attachment.blob_id', '=', 'blob.id'),
+      ),
+    ),
+    eb.not(
+      eb.exists(
+        eb.selectFrom('form_draft').select('form_draft.id').whereRef('form_draft.referral_letter_blob_id', '=', 'blob.id'),
+      ),
+    ),
+  ]);
 }
 
 /** Checks the input and inserts the referral (first publication only); returns its id, or null for other forms. */
@@ -49,30 +72,29 @@ export async function sendReferral(
   const { patientId, definition, entryId, response, input, now } = change;
   const effect = referralEffectOf(definition);
   if (!effect) {
-    if (input) throw refused('toOrganisationId', 'referral.organisation.detail');
+    if (input) throw referralRefused('toOrganisationId', 'referral.organisation.detail');
     return null;
   }
-  if (!input?.toOrganisationId) throw refused('toOrganisationId', 'referral.organisation.detail');
+  if (!input?.toOrganisationId) throw referralRefused('toOrganisationId', 'referral.organisation.detail');
   const organisation = await trx
     .selectFrom('organisation')
     .select(['id', 'name'])
     .where('id', '=', input.toOrganisationId)
     .where('type', '=', effect.toOrganisationType as OrganisationType)
     .executeTakeFirst();
-  if (!organisation) throw refused('toOrganisationId', 'referral.organisation.detail');
+  if (!organisation) throw referralRefused('toOrganisationId', 'referral.organisation.detail');
   let letterBlobId: string | null = null;
   if (input.letterBlobId) {
-    // Only a file this account uploaded, and not attached to another referral yet.
+    // Only a file this account uploaded, not attached to a referral or message yet, nor kept by another draft (the
+    // publish removed this task's own draft before sending).
     const blob = await trx
       .selectFrom('blob')
       .select('id')
       .where('id', '=', input.letterBlobId)
       .where('created_by_account_id', '=', actor.accountId)
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('referral').select('referral.id').whereRef('referral.letter_blob_id', '=', 'blob.id'))),
-      )
+      .where(letterNotHeld)
       .executeTakeFirst();
-    if (!blob) throw refused('letter', 'referral.letter.detail');
+    if (!blob) throw referralRefused('letter', 'referral.letter.detail');
     letterBlobId = blob.id;
   }
   const reason = stringAnswer(response, 'reden') ?? definition.title.nl;

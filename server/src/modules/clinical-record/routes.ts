@@ -84,7 +84,8 @@ export const clinicalRecordRoutes: FastifyPluginAsync<{ deps: ClinicalRecordDepe
     {
       schema: {
         tags,
-        summary: 'Concept opslaan (also the autosave): keeps the answers for this account only; no required checks',
+        summary:
+          'Concept opslaan (also the autosave): keeps the answers (and for a referral task the organisation and letter) for this account only; no required checks',
         params: taskParams,
         body: draftBody,
         response: { 200: draftSavedResponse },
@@ -92,7 +93,11 @@ export const clinicalRecordRoutes: FastifyPluginAsync<{ deps: ClinicalRecordDepe
     },
     async (request) => {
       const { context } = await auth.requireSession(request);
-      const body = request.body as { response: QuestionnaireResponse; entryId?: string };
+      const body = request.body as {
+        response: QuestionnaireResponse;
+        entryId?: string;
+        referral?: { toOrganisationId: string | null; letterBlobId: string | null };
+      };
       return storeDraft(deps, context, request.params.patientId, request.params.formKey, body);
     },
   );

@@ -24,7 +24,15 @@ const questionnaire = z.looseObject({ resourceType: z.literal('Questionnaire') }
 const storedResponse = questionnaireResponse as unknown as z.ZodType<QuestionnaireResponse>;
 
 export const taskQuery = z.object({ entryId: id.optional() });
-export const draftBody = z.object({ response: questionnaireResponse, entryId: id.optional() });
+export const draftBody = z.object({
+  response: questionnaireResponse,
+  entryId: id.optional(),
+  /**
+   * Referral tasks (issue 7): the receiving organisation chosen and the letter uploaded so far (null: none). Absent:
+   * the draft keeps what it had.
+   */
+  referral: z.object({ toOrganisationId: id.nullable(), letterBlobId: id.nullable() }).optional(),
+});
 export const draftQuery = z.object({ entryId: id.optional() });
 export const publishBody = z.object({
   response: questionnaireResponse,
@@ -90,7 +98,20 @@ export const activitiesResponse = z.object({
 
 export const taskResponse = z.object({
   definition: z.object({ key: z.string(), version: z.number(), title: localText, recordType: z.string(), questionnaire }),
-  draft: z.object({ response: storedResponse, savedAt: z.string(), definitionVersion: z.number() }).nullable(),
+  draft: z
+    .object({
+      response: storedResponse,
+      savedAt: z.string(),
+      definitionVersion: z.number(),
+      /** Referral tasks: what the draft kept (the letter as a reference to the uploaded file); null: nothing chosen. */
+      referral: z
+        .object({
+          toOrganisationId: z.string().nullable(),
+          letter: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() }).nullable(),
+        })
+        .nullable(),
+    })
+    .nullable(),
   entry: z.object({ id: z.string(), version: z.number(), response: storedResponse }).nullable(),
 });
 

@@ -54,9 +54,17 @@ export async function storeDraft(
   context: RequestContext,
   patientId: string,
   formKey: string,
-  body: { response: QuestionnaireResponse; entryId?: string | undefined },
+  body: {
+    response: QuestionnaireResponse;
+    entryId?: string | undefined;
+    referral?: { toOrganisationId: string | null; letterBlobId: string | null } | undefined;
+  },
 ) {
-  const saved = await saveDraft(deps, context, patientId, formKey, { response: body.response, entryId: body.entryId ?? null });
+  const saved = await saveDraft(deps, context, patientId, formKey, {
+    response: body.response,
+    entryId: body.entryId ?? null,
+    referral: body.referral ?? null,
+  });
   return { savedAt: saved.savedAt.toISOString() };
 }
 

@@ -828,6 +828,7 @@ const translation: Translation = {
         uploading: 'Uploading the referral letter…',
         letterAdded: 'Added: {{name}}',
         letterRemove: 'Remove',
+        letterReplace: 'Choose another file to replace the letter',
         noOrganisations: 'There is no organisation of this kind in the region.',
       },
       view: {

@@ -839,6 +839,7 @@ const translation = {
         uploading: 'Verwijsbrief uploaden…',
         letterAdded: 'Toegevoegd: {{name}}',
         letterRemove: 'Verwijderen',
+        letterReplace: 'Kies een ander bestand om de verwijsbrief te vervangen',
         noOrganisations: 'Er is in de regio geen organisatie van deze soort.',
       },
       view: {

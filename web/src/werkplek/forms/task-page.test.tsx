@@ -262,6 +262,70 @@ describe('Task page', { timeout: 20_000 }, () => {
     expect(api.calls(`POST ${path}/publish`)[0]?.body).toMatchObject({ entryId: '77' });
   });
 
+  describe('a referral draft', () => {
+    const referralTask = () =>
+      task({
+        definition: { ...task().definition, recordType: 'referral' },
+        draft: {
+          response: {
+            resourceType: 'QuestionnaireResponse',
+            status: 'in-progress',
+            item: [
+              { linkId: 'datum', answer: [{ valueDate: '2025-03-05' }] },
+              { linkId: 'metingen', item: [{ linkId: 'hba1c', answer: [{ valueDecimal: 53 }] }] },
+            ],
+          },
+          savedAt: '2025-03-05T13:32:00Z',
+          definitionVersion: 1,
+          referral: {
+            toOrganisationId: '6',
+            letter: { id: '31', fileName: 'verwijsbrief.pdf', contentType: 'application/pdf', size: 1234 },
+          },
+        },
+      });
+    const referralRoutes = {
+      ...base,
+      [`GET ${path}`]: json(referralTask()),
+      'GET /api/werkplek/referral-targets': json({
+        toOrganisationType: 'dietitian',
+        toRole: 'dietist',
+        organisations: [
+          { id: '5', name: 'Diëtistenpraktijk De Linde', city: 'Veldhoven' },
+          { id: '6', name: 'Diëtistenpraktijk Vitaal', city: 'Eindhoven' },
+        ],
+      }),
+      [`PUT ${path}/draft`]: json({ savedAt: '2025-03-05T13:40:00Z' }),
+      [`POST ${path}/publish`]: json({ entryId: '80', version: 1, publishedAt: '2025-03-05T13:41:00Z' }, 201),
+    };
+
+    it('comes back with the organisation and the letter, and publishes them', async () => {
+      const api = mockApi(referralRoutes);
+      const { router } = renderRoute('/werkplek/patienten/1/taak/consult-poh-dm2');
+      fireEvent.click(await screen.findByRole('button', { name: 'Verder met concept' }));
+      expect(await screen.findByText('Toegevoegd: verwijsbrief.pdf')).toBeTruthy();
+      expect((document.getElementById('toOrganisationId') as HTMLInputElement).value).toBe(
+        'Diëtistenpraktijk Vitaal (Eindhoven)',
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Publiceren' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/werkplek/patienten/1/historie'));
+      expect(api.calls(`POST ${path}/publish`)[0]?.body).toMatchObject({
+        referral: { toOrganisationId: '6', letterBlobId: '31' },
+      });
+    });
+
+    it('"Verwijderen" takes the letter out of the draft at once', async () => {
+      const api = mockApi(referralRoutes);
+      renderRoute('/werkplek/patienten/1/taak/consult-poh-dm2');
+      fireEvent.click(await screen.findByRole('button', { name: 'Verder met concept' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Verwijderen' }));
+      await waitFor(() => expect(api.calls(`PUT ${path}/draft`)).toHaveLength(1));
+      expect(api.calls(`PUT ${path}/draft`)[0]?.body).toMatchObject({
+        referral: { toOrganisationId: '6', letterBlobId: null },
+      });
+      expect(screen.queryByText('Toegevoegd: verwijsbrief.pdf')).toBeNull();
+    });
+  });
+
   it('says so when the task cannot be started', async () => {
     mockApi({ ...base, [`GET ${path}`]: problem(404, { title: 'Niet gevonden' }) });
     renderRoute('/werkplek/patienten/1/taak/consult-poh-dm2');

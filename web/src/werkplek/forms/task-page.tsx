@@ -24,6 +24,7 @@ import { type ReferralChoice, ReferralFields, referralBody } from '../referrals/
 import { useFormLanguage } from './form-language';
 import { focusQuestion, QuestionnaireForm } from './questionnaire-form';
 import {
+  type DraftBody,
   entryResponseQuery,
   saveDraft,
   saveDraftOnLeave,
@@ -159,7 +160,15 @@ function TaskStart(props: StartProps) {
   }
 
   if (choice === 'draft' && task.draft) {
-    return <TaskEditor {...props} initial={task.draft.response} initialSavedAt={task.draft.savedAt} />;
+    const kept = task.draft.referral;
+    return (
+      <TaskEditor
+        {...props}
+        initial={task.draft.response}
+        initialSavedAt={task.draft.savedAt}
+        initialReferral={kept ? { toOrganisationId: kept.toOrganisationId, letter: kept.letter } : undefined}
+      />
+    );
   }
   if (task.entry?.response) return <TaskEditor {...props} initial={task.entry.response} initialSavedAt={null} />;
   if (needsEntry) {
@@ -210,11 +219,18 @@ type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'failed'; error: unknown; lastSavedAt: string | null };
 
-function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initialSavedAt: string | null }) {
+function TaskEditor(
+  props: StartProps & {
+    initial: QuestionnaireResponse;
+    initialSavedAt: string | null;
+    /** A referral draft's organisation and letter (the letter stays the file uploaded before). */
+    initialReferral?: ReferralChoice | undefined;
+  },
+) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { patientId, task, entryId, language, initial, initialSavedAt } = props;
+  const { patientId, task, entryId, language, initial, initialSavedAt, initialReferral } = props;
   const formKey = task.definition.key;
   const questionnaire = task.definition.questionnaire;
   const [response, setResponse] = useState(initial);
@@ -226,12 +242,15 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
   const publish = usePublishTask(patientId, formKey);
   // A new "Verwijzing …" entry also says where it goes (issue 7); editing one sends nothing again.
   const isReferral = task.definition.recordType === 'referral' && !entryId;
-  const [referral, setReferral] = useState<ReferralChoice>({ toOrganisationId: null, letter: null });
+  const [referral, setReferral] = useState<ReferralChoice>(initialReferral ?? { toOrganisationId: null, letter: null });
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // What autosave needs outside React's render: the newest answers, whether they are saved, the running save.
   const latest = useRef(response);
   latest.current = response;
+  // The draft keeps the referral's organisation and letter too ("a draft is never lost").
+  const latestReferral = useRef(referral);
+  latestReferral.current = referral;
   const changeCount = useRef(0);
   const savedCount = useRef(0);
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -239,8 +258,19 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
   const done = useRef(false); // published: nothing to save any more
   const requestId = useRef<string | undefined>(undefined);
   const draftBody = useCallback(
-    (answers: QuestionnaireResponse) => (entryId ? { response: answers, entryId } : { response: answers }),
-    [entryId],
+    (answers: QuestionnaireResponse): DraftBody => ({
+      response: answers,
+      ...(entryId ? { entryId } : {}),
+      ...(isReferral
+        ? {
+            referral: {
+              toOrganisationId: latestReferral.current.toOrganisationId,
+              letterBlobId: latestReferral.current.letter?.id ?? null,
+            },
+          }
+        : {}),
+    }),
+    [entryId, isReferral],
   );
 
   const isDirty = useCallback(() => !done.current && changeCount.current !== savedCount.current, []);
@@ -297,6 +327,15 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
     scheduleSave(autosaveDelayMs);
     // Problems shown after "Publiceren" follow the answers: a fixed question loses its message.
     if (problems.length > 0) setProblems(validateResponse(questionnaire, next));
+    if (serverErrors.length > 0) setServerErrors([]);
+  }
+
+  function changeReferral(next: ReferralChoice) {
+    setReferral(next);
+    latestReferral.current = next;
+    changeCount.current += 1;
+    // A new letter is held by the draft soon, so leaving the page right after the upload keeps it.
+    scheduleSave(next.letter?.id !== referral.letter?.id ? 0 : autosaveDelayMs);
     if (serverErrors.length > 0) setServerErrors([]);
   }
 
@@ -413,15 +452,7 @@ function TaskEditor(props: StartProps & { initial: QuestionnaireResponse; initia
           )}
           {isReferral && (
             <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-              <ReferralFields
-                formKey={formKey}
-                value={referral}
-                onChange={(next) => {
-                  setReferral(next);
-                  if (serverErrors.length > 0) setServerErrors([]);
-                }}
-                errors={serverErrors}
-              />
+              <ReferralFields formKey={formKey} value={referral} onChange={changeReferral} errors={serverErrors} />
             </Paper>
           )}
           <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>

@@ -60,10 +60,18 @@ export interface TaskDefinition {
   questionnaire: Questionnaire;
 }
 
+/** What a "Verwijzing …" draft kept: the organisation chosen and the letter uploaded (a reference to the stored file). */
+export interface DraftReferral {
+  toOrganisationId: string | null;
+  letter: { id: string; fileName: string; contentType: string; size: number } | null;
+}
+
 export interface TaskDraft {
   response: QuestionnaireResponse;
   savedAt: string;
   definitionVersion: number;
+  /** Referral tasks: null (or absent) when nothing was chosen yet. */
+  referral?: DraftReferral | null;
 }
 
 export interface TaskDetail {
@@ -102,6 +110,8 @@ export function entryResponseQuery(patientId: string, entryId: string, client: A
 export interface DraftBody {
   response: QuestionnaireResponse;
   entryId?: string;
+  /** Referral tasks: the organisation and letter on screen (null: none); absent, the draft keeps what it had. */
+  referral?: { toOrganisationId: string | null; letterBlobId: string | null };
 }
 
 export function saveDraft(

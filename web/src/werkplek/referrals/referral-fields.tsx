@@ -19,7 +19,8 @@ export function referralBody(choice: ReferralChoice | null) {
 
 /**
  * Above the form of a "Verwijzing …" task (seed 001 §7.2): the receiving organisation (those of the task's kind in
- * the region) and the optional referral letter (PDF or image, checked by the server on its content).
+ * the region) and the optional referral letter (PDF or image, checked by the server on its content). Both are kept in
+ * the task's draft: a reopened draft shows the organisation chosen and the letter's name, to remove or replace.
  */
 export function ReferralFields({
   formKey,
@@ -54,8 +55,9 @@ export function ReferralFields({
     try {
       onChange({ ...value, letter: await uploadReferralLetter(file) });
     } catch (error) {
+      // Refused (type, size) or not sent: a letter added before stays.
       setUploadError(error);
-      onChange({ ...value, letter: null });
+      setFile(null);
     } finally {
       setUploading(false);
     }
@@ -85,13 +87,15 @@ export function ReferralFields({
         id="letter"
         label={t('werkplek.referrals.send.letter')}
         description={t('werkplek.referrals.send.letterHelp')}
-        placeholder={t('werkplek.referrals.send.letterPlaceholder')}
+        placeholder={t(value.letter ? 'werkplek.referrals.send.letterReplace' : 'werkplek.referrals.send.letterPlaceholder')}
         accept="application/pdf,image/png,image/jpeg"
         value={file}
         onChange={(next) => void upload(next)}
         disabled={uploading}
         error={letterError}
         maw={520}
+        // The placeholder is text on a button here (not an input's placeholder): it needs the contrast of hints.
+        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
       />
       {uploading && <Loader size="xs" aria-label={t('werkplek.referrals.send.uploading')} />}
       {uploadError !== null && <ProblemAlert error={uploadError} />}
