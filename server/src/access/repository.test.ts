@@ -147,6 +147,9 @@ describe.each(testEngines)('access repository (%s)', (engine) => {
           from_account_id: huisarts.accountId,
           to_organisation_id: id(org[organisationKey]),
           reason: 'test',
+          // Before the test's clock: a referral counts from the moment it was made (the database's now() would be
+          // the real time, after the clock once the day passes 09:00 UTC).
+          created_at: new Date('2026-11-01T09:00:00Z'),
         })
         .execute();
     const grant = (

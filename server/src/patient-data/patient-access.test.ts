@@ -74,6 +74,8 @@ describe.each(testEngines)('actor-scoped patient data access (%s)', (engine) => 
         to_organisation_id: dietitians.id,
         to_role: 'dietist',
         reason: 'Overgewicht, GLI',
+        // Before the test's clock (the database's now() is the real time, which passes the clock during the day).
+        created_at: new Date('2026-11-01T10:00:00Z'),
       })
       .execute();
   });

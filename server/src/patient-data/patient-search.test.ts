@@ -140,6 +140,8 @@ describe.each(testEngines)('patient search plans (%s)', (engine) => {
           to_organisation_id: dietitians.id,
           to_role: 'dietist',
           reason: 'GLI',
+          // Before the test's clock (the database's now() is the real time, which passes the clock during the day).
+          created_at: new Date('2026-11-01T10:00:00Z'),
         })),
       )
       .execute();

@@ -254,6 +254,8 @@ describe.each(testEngines)('Rapportages (%s)', (engine) => {
         to_organisation_id: vitaal.id,
         to_role: 'dietist',
         reason: 'test',
+        // Before the demo clock (the database's now() is the real time, later than the clock after 09:00 UTC).
+        created_at: new Date('2026-11-29T08:00:00Z'),
       })
       .execute();
     const links = await db.selectFrom('referral').select('patient_id').where('to_organisation_id', '=', vitaal.id).execute();
