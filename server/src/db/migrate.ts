@@ -13,7 +13,7 @@ import * as invoices from './migrations/0012-invoices.js';
 import * as referrals from './migrations/0013-referrals.js';
 import * as resultSignals from './migrations/0014-result-signals.js';
 import * as patientNameOrder from './migrations/0015-patient-name-order.js';
-import * as referralDrafts from './migrations/0017-referral-drafts.js';
+import * as referralDrafts from './migrations/0016-referral-drafts.js';
 
 // Migrations are listed here in order (no directory scanning: works the same from source and bundles).
 // Numbered, frozen once landed; add a new file and a line below.
@@ -32,7 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013-referrals': referrals,
   '0014-result-signals': resultSignals,
   '0015-patient-name-order': patientNameOrder,
-  '0017-referral-drafts': referralDrafts,
+  '0016-referral-drafts': referralDrafts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,7 +4,7 @@ import type { ProviderActor } from '../access/context.js';
 import type { Database, OrganisationType } from '../db/schema.js';
 import { letterNotHeld, type ReferralInput, referralEffectOf, referralRefused } from './referral-send.js';
 
-// The referral part of a "Verwijzing …" draft (migration 0017): the receiving organisation chosen and the letter
+// The referral part of a "Verwijzing …" draft (migration 0016): the receiving organisation chosen and the letter
 // uploaded before — a reference to the stored blob, never a second copy. The draft is its author's alone, so the
 // letter is shown only to whoever may read the draft (record-activities.ts reads it inside the task's access check).
 // A letter sits in one draft at a time; a letter the draft no longer holds (replaced, removed, the draft discarded,

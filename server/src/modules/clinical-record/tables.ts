@@ -58,7 +58,7 @@ export interface FormDraftTable {
   definition_id: RefId;
   response: Json<Record<string, unknown>>;
   saved_at: Timestamp;
-  /** "Verwijzing …" tasks (migration 0017): the receiving organisation chosen and the uploaded letter. */
+  /** "Verwijzing …" tasks (migration 0016): the receiving organisation chosen and the uploaded letter. */
   referral_to_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   referral_letter_blob_id: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -10,7 +10,7 @@ import { testEngines } from '../../test/database.js';
 import { createDemoApp } from '../../test/demo-app.js';
 
 // A "Verwijzing …" draft keeps the receiving organisation and the uploaded letter (docs/clinical-record.md §4,
-// migration 0017): reopening the draft brings both back, publishing sends them, a replaced or discarded letter is
+// migration 0016): reopening the draft brings both back, publishing sends them, a replaced or discarded letter is
 // gone, and nobody but the draft's author sees or uses it. huisarts.hapz refers Fatima (4) and Sem (2).
 
 const usernames = ['huisarts.hapz', 'poh.hapz'] as const;
