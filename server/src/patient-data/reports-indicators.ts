@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ProviderActor } from '../access/context.js';
 import { type Executor, readableRecordTypesCondition } from '../access/index.js';
 import type { Programme } from '../db/schema.js';
@@ -44,22 +44,31 @@ export interface IndicatorPatientRow extends ReportPatientColumns {
   lastMeasuredOn: string | null;
 }
 
-/** The scored population: (id, last_value, last_measured_at, met). */
-function scored(actor: ProviderActor, rule: IndicatorRule, referenceDate: string, now: Date): RawBuilder<unknown> {
-  const { day, end } = referenceBounds(referenceDate);
+/** The patient in `column` has an open trajectory of the rule's programme (at any organisation) on the reference date. */
+export function inProgramme(rule: IndicatorRule, referenceDate: string, column: string): RawBuilder<unknown> {
+  const { day } = referenceBounds(referenceDate);
+  return sql`exists (
+      select 1 from trajectory t
+      where t.patient_id = ${sql.ref(column)} and t.programme = ${rule.programme}
+        and t.started_on <= ${day} and (t.ended_on is null or t.ended_on > ${day}))`;
+}
+
+/**
+ * `population` (a query of patient `id`s) and `scored` (id, last_value, last_measured_at, met) as common table
+ * expressions: the newest measurement of the rule's code in the window, of a record type `measurements` allows.
+ */
+export function scoredPopulation(
+  population: RawBuilder<unknown>,
+  rule: IndicatorRule,
+  referenceDate: string,
+  measurements: RawBuilder<unknown> | Expression<SqlBool>,
+): RawBuilder<unknown> {
+  const { end } = referenceBounds(referenceDate);
   const met =
     rule.threshold === null
       ? sql`last.measured_at is not null`
       : sql`coalesce(last.value ${sql.raw(rule.threshold.comparator)} cast(${String(rule.threshold.value)} as numeric), false)`;
-  return sql`population as (
-      select distinct responsible.patient_id as id
-      from (${responsiblePatients(actor, referenceDate)}) responsible
-      where exists (
-          select 1 from trajectory t
-          where t.patient_id = responsible.patient_id and t.programme = ${rule.programme}
-            and t.started_on <= ${day} and (t.ended_on is null or t.ended_on > ${day}))
-        and ${reachable(actor, now, 'responsible.patient_id')}
-    ),
+  return sql`population as (${population}),
     scored as (
       select population.id, last.value as last_value, last.measured_at as last_measured_at, ${met} as met
       from population
@@ -68,11 +77,24 @@ function scored(actor: ProviderActor, rule: IndicatorRule, referenceDate: string
         where m.patient_id = population.id and m.code = ${rule.measureCode}
           and m.measured_at < ${end}
           and m.measured_at >= ${end} - make_interval(months => ${rule.windowMonths})
-          and ${readableRecordTypesCondition(actor, 'm.record_type')}
+          and ${measurements}
         order by m.measured_at desc, m.id desc
         limit 1
       ) last on true
     )`;
+}
+
+/** The scored population of the actor's organisation, within the actor's access policy and record-type rights. */
+function scored(actor: ProviderActor, rule: IndicatorRule, referenceDate: string, now: Date): RawBuilder<unknown> {
+  return scoredPopulation(
+    sql`select distinct responsible.patient_id as id
+      from (${responsiblePatients(actor, referenceDate)}) responsible
+      where ${inProgramme(rule, referenceDate, 'responsible.patient_id')}
+        and ${reachable(actor, now, 'responsible.patient_id')}`,
+    rule,
+    referenceDate,
+    readableRecordTypesCondition(actor, 'm.record_type'),
+  );
 }
 
 export async function indicatorCount(

@@ -6,6 +6,7 @@ import {
   currentPracticeJoin,
   type LinkKind,
   linkedPatients,
+  openTrajectories,
   orderBy,
   type PatientRow,
   pageClause,
@@ -14,7 +15,6 @@ import {
   type ReportPaging,
   type ReportPatientColumns,
   reachable,
-  referenceBounds,
 } from './reports-population.js';
 
 // Report tables "Patiënten gekoppeld aan mijn organisatie" and "Patiënten per traject" (seed 001 §3.5). One query
@@ -42,7 +42,7 @@ export async function linkedPatientsReport(
   now: Date,
 ): Promise<{ total: number; rows: LinkedPatientRow[] }> {
   const result = await sql<PatientRow & { links: string; since: string | null }>`
-    with link as (${linkedPatients(actor, referenceDate)}),
+    with link as (${linkedPatients(actor.organisationId, referenceDate)}),
     linked as (
       select link.patient_id, string_agg(distinct link.link, ',') as links, min(link.since) as since
       from link group by link.patient_id
@@ -74,13 +74,6 @@ export interface TrajectoryPatientRow extends ReportPatientColumns {
   startedOn: string;
 }
 
-function openTrajectories(actor: ProviderActor, referenceDate: string) {
-  const { day } = referenceBounds(referenceDate);
-  return sql`select t.id, t.patient_id, t.programme, t.started_on from trajectory t
-    where t.organisation_id = ${actor.organisationId} and t.started_on <= ${day}
-      and (t.ended_on is null or t.ended_on > ${day})`;
-}
-
 /** The organisation's open trajectories per programme (patients the actor may reach), counted by the database. */
 export async function trajectoryCounts(
   executor: Executor,
@@ -89,7 +82,7 @@ export async function trajectoryCounts(
   now: Date,
 ): Promise<TrajectoryCount[]> {
   const result = await sql<{ programme: Programme; patients: string | number }>`
-    with open as (${openTrajectories(actor, referenceDate)})
+    with open as (${openTrajectories(actor.organisationId, referenceDate)})
     select open.programme, count(distinct open.patient_id) as patients
     from open
     where ${reachable(actor, now, 'open.patient_id')}
@@ -116,7 +109,7 @@ export async function trajectoryPatientsReport(
   now: Date,
 ): Promise<{ total: number; rows: TrajectoryPatientRow[] }> {
   const result = await sql<PatientRow & { programme: Programme; started_on: string }>`
-    with open as (${openTrajectories(actor, referenceDate)})
+    with open as (${openTrajectories(actor.organisationId, referenceDate)})
     select ${patientColumnsSql}, open.programme, open.started_on, count(*) over () as total_rows
     from open
     join patient p on p.id = open.patient_id

@@ -52,72 +52,112 @@ export function referenceBounds(referenceDate: string): { day: RawBuilder<string
   };
 }
 
-/** Patients enrolled at the organisation on the reference date (patient_id, since). */
-function enrolled(actor: ProviderActor, referenceDate: string) {
+/**
+ * Whose patients a population is about: one organisation (its own reports, within the actor's access policy), or
+ * `null` for every organisation of the region (the platform administrator's counts, never patient rows).
+ */
+export type OrganisationScope = Pick<ProviderActor, 'organisationId' | 'organisationType'>;
+
+/** `column = organisationId`, or no condition for the whole region. */
+function ofOrganisation(organisationId: string | null, column: RawBuilder<unknown>): RawBuilder<unknown> {
+  return organisationId === null ? sql`true` : sql`${column} = ${organisationId}`;
+}
+
+/** Patients enrolled at the organisation on the reference date (organisation_id, patient_id, link, since). */
+function enrolled(organisationId: string | null, referenceDate: string) {
   const { day } = referenceBounds(referenceDate);
-  return sql`select e.patient_id, cast('enrolment' as text) as link, e.valid_from as since
+  return sql`select e.organisation_id, e.patient_id, cast('enrolment' as text) as link, e.valid_from as since
     from enrolment e
-    where e.organisation_id = ${actor.organisationId} and e.valid_from <= ${day}
+    where ${ofOrganisation(organisationId, sql`e.organisation_id`)} and e.valid_from <= ${day}
       and (e.valid_to is null or e.valid_to > ${day})`;
 }
 
-function withTrajectory(actor: ProviderActor, referenceDate: string) {
+/** The open trajectories on the reference date (id, organisation_id, patient_id, programme, started_on). */
+export function openTrajectories(organisationId: string | null, referenceDate: string): RawBuilder<unknown> {
   const { day } = referenceBounds(referenceDate);
-  return sql`select t.patient_id, cast('trajectory' as text) as link, t.started_on as since
-    from trajectory t
-    where t.organisation_id = ${actor.organisationId} and t.started_on <= ${day}
+  return sql`select t.id, t.organisation_id, t.patient_id, t.programme, t.started_on from trajectory t
+    where ${ofOrganisation(organisationId, sql`t.organisation_id`)} and t.started_on <= ${day}
       and (t.ended_on is null or t.ended_on > ${day})`;
 }
 
-function referred(actor: ProviderActor, referenceDate: string) {
+function withTrajectory(organisationId: string | null, referenceDate: string) {
+  return sql`select open.organisation_id, open.patient_id, cast('trajectory' as text) as link, open.started_on as since
+    from (${openTrajectories(organisationId, referenceDate)}) open`;
+}
+
+function referred(organisationId: string | null, referenceDate: string) {
   const { end } = referenceBounds(referenceDate);
-  return sql`select r.patient_id, cast('referral' as text) as link,
+  return sql`select r.to_organisation_id as organisation_id, r.patient_id, cast('referral' as text) as link,
       cast((r.created_at at time zone 'Europe/Amsterdam') as date) as since
     from referral r
-    where r.to_organisation_id = ${actor.organisationId} and r.created_at < ${end}`;
+    where ${ofOrganisation(organisationId, sql`r.to_organisation_id`)} and r.created_at < ${end}`;
 }
 
-function treated(actor: ProviderActor, referenceDate: string) {
+function treated(organisationId: string | null, referenceDate: string) {
   const { end } = referenceBounds(referenceDate);
-  return sql`select g.patient_id, cast('treatment-relationship' as text) as link,
-      cast((g.valid_from at time zone 'Europe/Amsterdam') as date) as since
+  const current = sql`g.kind = 'treatment-relationship' and g.revoked_at is null and g.valid_from < ${end}
+      and (g.valid_to is null or g.valid_to >= ${end})`;
+  const since = sql`cast((g.valid_from at time zone 'Europe/Amsterdam') as date)`;
+  if (organisationId !== null) {
+    return sql`select cast(${organisationId} as bigint) as organisation_id, g.patient_id,
+        cast('treatment-relationship' as text) as link, ${since} as since
+      from access_ground g
+      where ${current}
+        and ((g.grantee_type = 'organisation' and g.grantee_id = ${organisationId})
+          or (g.grantee_type = 'account'
+            and g.grantee_id in (select cast(a.id as text) from account a where a.organisation_id = ${organisationId})))`;
+  }
+  return sql`select o.id as organisation_id, g.patient_id, cast('treatment-relationship' as text) as link, ${since} as since
     from access_ground g
-    where g.kind = 'treatment-relationship' and g.revoked_at is null and g.valid_from < ${end}
-      and (g.valid_to is null or g.valid_to >= ${end})
-      and ((g.grantee_type = 'organisation' and g.grantee_id = ${actor.organisationId})
-        or (g.grantee_type = 'account'
-          and g.grantee_id in (select cast(a.id as text) from account a where a.organisation_id = ${actor.organisationId})))`;
+    left join account a on g.grantee_type = 'account' and cast(a.id as text) = g.grantee_id
+    join organisation o on (g.grantee_type = 'organisation' and cast(o.id as text) = g.grantee_id)
+      or (g.grantee_type = 'account' and o.id = a.organisation_id)
+    where ${current}`;
 }
 
-function admitted(actor: ProviderActor, referenceDate: string) {
+/** A patient admitted to a hospital department is linked to the department and to its hospital. */
+function admitted(organisationId: string | null, referenceDate: string) {
   const { end } = referenceBounds(referenceDate);
-  return sql`select a.patient_id, cast('admission' as text) as link,
+  return sql`select linked.organisation_id, a.patient_id, cast('admission' as text) as link,
       cast((a.admitted_at at time zone 'Europe/Amsterdam') as date) as since
     from admission a
-    where a.department_id in (select o.id from organisation o
-        where o.id = ${actor.organisationId} or o.parent_id = ${actor.organisationId})
+    join organisation department on department.id = a.department_id
+    cross join lateral (values (department.id), (department.parent_id)) as linked(organisation_id)
+    where linked.organisation_id is not null and ${ofOrganisation(organisationId, sql`linked.organisation_id`)}
       and a.admitted_at < ${end}
       and (a.discharged_at is null or a.discharged_at >= ${end})`;
 }
 
-/** Every link of a patient to the organisation (patient_id, link, since); a patient may appear more than once. */
-export function linkedPatients(actor: ProviderActor, referenceDate: string): RawBuilder<unknown> {
-  return sql`${enrolled(actor, referenceDate)}
-    union all ${withTrajectory(actor, referenceDate)}
-    union all ${referred(actor, referenceDate)}
-    union all ${treated(actor, referenceDate)}
-    union all ${admitted(actor, referenceDate)}`;
+/**
+ * Every link of a patient to the organisation — or, with `null`, to each organisation of the region —
+ * as (organisation_id, patient_id, link, since); a patient may appear more than once.
+ */
+export function linkedPatients(organisationId: string | null, referenceDate: string): RawBuilder<unknown> {
+  return sql`${enrolled(organisationId, referenceDate)}
+    union all ${withTrajectory(organisationId, referenceDate)}
+    union all ${referred(organisationId, referenceDate)}
+    union all ${treated(organisationId, referenceDate)}
+    union all ${admitted(organisationId, referenceDate)}`;
 }
 
 /**
- * The patients the organisation is responsible for (patient_id, link, since): its enrolled patients for a GP
- * practice; the patients it holds a trajectory for, was referred for or has admitted otherwise.
+ * The patients an organisation is responsible for (organisation_id, patient_id, link, since): its enrolled patients
+ * for a GP practice; the patients it holds a trajectory for, was referred for or has admitted otherwise. With
+ * `null`, the same for every organisation of the region.
  */
-export function responsiblePatients(actor: ProviderActor, referenceDate: string): RawBuilder<unknown> {
-  if (actor.organisationType === 'gp-practice') return enrolled(actor, referenceDate);
-  return sql`${withTrajectory(actor, referenceDate)}
-    union all ${referred(actor, referenceDate)}
-    union all ${admitted(actor, referenceDate)}`;
+export function responsiblePatients(scope: OrganisationScope | null, referenceDate: string): RawBuilder<unknown> {
+  if (scope === null) {
+    return sql`select responsible.* from (${enrolled(null, referenceDate)}
+        union all ${withTrajectory(null, referenceDate)}
+        union all ${referred(null, referenceDate)}
+        union all ${admitted(null, referenceDate)}) responsible
+      join organisation o on o.id = responsible.organisation_id
+      where (o.type = 'gp-practice') = (responsible.link = 'enrolment')`;
+  }
+  if (scope.organisationType === 'gp-practice') return enrolled(scope.organisationId, referenceDate);
+  return sql`${withTrajectory(scope.organisationId, referenceDate)}
+    union all ${referred(scope.organisationId, referenceDate)}
+    union all ${admitted(scope.organisationId, referenceDate)}`;
 }
 
 /** The access policy for the patient id column `column` (evaluated now, like opening the record). */

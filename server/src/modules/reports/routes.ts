@@ -11,6 +11,9 @@ import {
   indicatorsView,
   linkedPage,
   linkedQuery,
+  regionParams,
+  regionQuery,
+  regionView,
   trajectoriesPage,
   trajectoriesQuery,
 } from './schemas.js';
@@ -19,11 +22,13 @@ import {
   exportIndicatorPatients,
   exportIndicators,
   exportLinkedPatients,
+  exportRegionReport,
   exportTrajectories,
   indicatorPatients,
   indicatorSummary,
   linkedPatients,
   type ReportsDependencies,
+  regionReport,
   reportCatalogue,
   trajectories,
 } from './service.js';
@@ -50,6 +55,46 @@ export const reportRoutes: FastifyPluginAsync<{ deps: ReportsDependencies; auth:
     async (request) => {
       const { context, session } = await auth.requireSession(request);
       return reportCatalogue(deps, { ...context, actor: session.actor });
+    },
+  );
+
+  // The region (platform administrator): counts per organisation, never patient rows; 404 for everyone else.
+  routes.get(
+    `${base}/region/:report`,
+    {
+      schema: {
+        tags,
+        summary: "The region's counts per organisation (patients, trajectories, indicators); small counts as <5",
+        params: regionParams,
+        querystring: regionQuery,
+        response: { 200: regionView },
+      },
+    },
+    async (request) => {
+      const { context, session } = await auth.requireSession(request);
+      return regionReport(deps, { ...context, actor: session.actor }, request.params.report, request.query);
+    },
+  );
+  routes.get(
+    `${base}/region/:report/export/:format`,
+    {
+      schema: {
+        tags,
+        summary: "The region's counts per organisation as Excel or CSV",
+        params: regionParams.extend(exportFormat.shape),
+        querystring: regionQuery,
+      },
+    },
+    async (request, reply) => {
+      const { context, session } = await auth.requireSession(request);
+      const file = await exportRegionReport(
+        deps,
+        { ...context, actor: session.actor },
+        request.params.report,
+        request.query,
+        request.params.format,
+      );
+      return send(reply, file);
     },
   );
 

@@ -20,12 +20,22 @@ export const indicatorsQuery = z.object({ referenceDate: z.iso.date().optional()
 export const indicatorPatientsQuery = z.object({ ...paging, filter: z.enum(['all', 'met', 'not-met']).default('all') });
 export const indicatorParams = z.object({ code: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 export const exportFormat = z.object({ format: z.enum(['xlsx', 'csv']) });
+/** The region's reports (platform administrator): counts per organisation; `organisation` narrows to one. */
+export const regionQuery = z.object({
+  referenceDate: z.iso.date().optional(),
+  organisation: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
+});
+export const regionParams = z.object({ report: z.enum(['linked-patients', 'trajectories', 'indicators']) });
 
 export type LinkedQuery = z.infer<typeof linkedQuery>;
 export type TrajectoriesQuery = z.infer<typeof trajectoriesQuery>;
 export type IndicatorsQuery = z.infer<typeof indicatorsQuery>;
 export type IndicatorPatientsQuery = z.infer<typeof indicatorPatientsQuery>;
 export type ExportFormat = z.infer<typeof exportFormat>['format'];
+export type RegionQuery = z.infer<typeof regionQuery>;
 
 const patientColumns = {
   patientId: z.string(),
@@ -48,11 +58,29 @@ const indicatorDefinition = z.object({
   threshold: z.object({ comparator: z.string(), value: z.number() }).nullable(),
 });
 
+const reportColumn = z.object({
+  key: z.string(),
+  header: localText,
+  type: z.enum(['text', 'date', 'number', 'percentage']),
+});
+
 export const catalogueView = z.object({
   organisationName: z.string(),
   referenceDate: z.string(),
-  reports: z.array(z.object({ code: z.string(), title: localText, description: localText })),
+  /** `organisation`: the actor's own patients (tables of patients); `region`: counts per organisation only. */
+  scope: z.enum(['organisation', 'region']),
+  /** The region's organisations for the selector (empty for an organisation's scope). */
+  organisations: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+  reports: z.array(z.object({ code: z.string(), title: localText, description: localText, columns: z.array(reportColumn) })),
   indicators: z.array(indicatorDefinition),
+});
+
+/** A region report's rows: per column key a number, "<5", "x", text (possibly in both languages) or nothing. */
+export const regionView = z.object({
+  referenceDate: z.string(),
+  report: z.string(),
+  organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  rows: z.array(z.record(z.string(), z.union([z.number(), z.string(), localText, z.null()]))),
 });
 
 export const linkedPage = z.object({

@@ -424,6 +424,17 @@ const translation: Translation = {
         lastMeasuredOn: 'Date of latest measurement',
         met: 'Meets',
       },
+      region: {
+        intro:
+          'Reports of the region for {{organisation}}: counts per organisation only, never patient data. Every report and export is logged.',
+        organisation: 'Organisation',
+        organisationHint: 'All organisations or one',
+        allOrganisations: 'All organisations',
+        noOrganisation: 'No organisation found',
+        smallCells: 'Counts of 1 to 4 are shown as "<5"; "x" is hidden because it would otherwise reveal a count of 1 to 4.',
+        caption: '{{title}}: {{organisation}}, reference date {{date}}',
+        empty: 'No counts in this report.',
+      },
     },
     audit: {
       title: 'Audit',

@@ -428,6 +428,18 @@ const translation = {
         lastMeasuredOn: 'Datum laatste meting',
         met: 'Voldoet',
       },
+      region: {
+        intro:
+          'Rapportages van de regio voor {{organisation}}: alleen aantallen per organisatie, nooit patiëntgegevens. Elk rapport en elke export wordt gelogd.',
+        organisation: 'Organisatie',
+        organisationHint: 'Alle organisaties of één',
+        allOrganisations: 'Alle organisaties',
+        noOrganisation: 'Geen organisatie gevonden',
+        smallCells:
+          'Aantallen van 1 tot en met 4 staan als "<5"; "x" is afgeschermd omdat het anders een aantal van 1 tot en met 4 verraadt.',
+        caption: '{{title}}: {{organisation}}, peildatum {{date}}',
+        empty: 'Geen aantallen in dit rapport.',
+      },
     },
     audit: {
       title: 'Audit',

@@ -27,11 +27,41 @@ export interface IndicatorDefinition {
   threshold: { comparator: string; value: number } | null;
 }
 
+export type ColumnType = 'text' | 'date' | 'number' | 'percentage';
+
+export interface ReportColumn {
+  key: string;
+  header: LocalText;
+  type: ColumnType;
+}
+
+/** `organisation`: the actor's own patients; `region` (platform administrator): counts per organisation only. */
+export type ReportScope = 'organisation' | 'region';
+
+export interface RegionOrganisation {
+  id: string;
+  name: string;
+  type: string;
+}
+
 export interface ReportCatalogue {
   organisationName: string;
   referenceDate: string;
-  reports: { code: ReportCode; title: LocalText; description: LocalText }[];
+  scope?: ReportScope;
+  /** The region's organisations, for the selector (region scope only). */
+  organisations?: RegionOrganisation[];
+  reports: { code: ReportCode; title: LocalText; description: LocalText; columns?: ReportColumn[] }[];
   indicators: IndicatorDefinition[];
+}
+
+/** A region cell: a count, "<5" (1–4), "x" (hidden: it would reveal a small count), text, or nothing. */
+export type RegionCell = number | string | LocalText | null;
+
+export interface RegionView {
+  referenceDate: string;
+  report: ReportCode;
+  organisation: { id: string; name: string } | null;
+  rows: Record<string, RegionCell>[];
 }
 
 export interface ReportPatient {
@@ -75,6 +105,8 @@ export interface ReportView {
   indicator?: string;
   referenceDate?: string;
   programme?: Programme;
+  /** The region's reports: one organisation (its id) instead of all. */
+  organisation?: string;
   filter: IndicatorFilter;
   page: number;
   sort: string;
@@ -92,11 +124,13 @@ export function reportViewFrom(params: URLSearchParams): ReportView {
   const sort = params.get('sorteer') ?? '';
   const indicator = params.get('indicator') ?? '';
   const referenceDate = params.get('peildatum') ?? '';
+  const organisation = params.get('organisatie') ?? '';
   return {
     report: report && reportCodes.includes(report) ? report : 'linked-patients',
     indicator: /^[a-z0-9-]{1,60}$/.test(indicator) ? indicator : undefined,
     referenceDate: isoDate.test(referenceDate) ? referenceDate : undefined,
     programme: programme && programmes.includes(programme) ? programme : undefined,
+    organisation: /^\d{1,18}$/.test(organisation) ? organisation : undefined,
     filter: filter === 'met' || filter === 'not-met' ? filter : 'all',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     sort: /^[a-zA-Z]{1,30}$/.test(sort) ? sort : 'name',
@@ -109,6 +143,7 @@ export function reportViewParams(view: ReportView): URLSearchParams {
   if (view.indicator) params.set('indicator', view.indicator);
   if (view.referenceDate) params.set('peildatum', view.referenceDate);
   if (view.programme) params.set('programma', view.programme);
+  if (view.organisation) params.set('organisatie', view.organisation);
   if (view.filter !== 'all') params.set('selectie', view.filter);
   if (view.page > 1) params.set('pagina', String(view.page));
   if (view.sort !== 'name') params.set('sorteer', view.sort);
@@ -117,9 +152,13 @@ export function reportViewParams(view: ReportView): URLSearchParams {
 }
 
 /** The API's path and query for a view (the table); the export adds `/export/<format>` to the path. */
-export function reportRequest(view: ReportView): { path: string; query: URLSearchParams } {
+export function reportRequest(view: ReportView, scope: ReportScope = 'organisation'): { path: string; query: URLSearchParams } {
   const query = new URLSearchParams();
   if (view.referenceDate) query.set('referenceDate', view.referenceDate);
+  if (scope === 'region') {
+    if (view.organisation) query.set('organisation', view.organisation);
+    return { path: `/api/werkplek/reports/region/${view.report}`, query };
+  }
   const paged = () => {
     query.set('page', String(view.page));
     query.set('sort', view.sort);
@@ -144,8 +183,8 @@ export function reportCatalogueQuery(client: ApiClient = api) {
   });
 }
 
-export function reportDataQuery<T>(view: ReportView, client: ApiClient = api) {
-  const { path, query } = reportRequest(view);
+export function reportDataQuery<T>(view: ReportView, client: ApiClient = api, scope: ReportScope = 'organisation') {
+  const { path, query } = reportRequest(view, scope);
   return queryOptions({
     queryKey: ['werkplek', 'reports', path, query.toString()] as const,
     queryFn: ({ signal }) => client.get<T>(`${path}?${query}`, signal),
@@ -154,8 +193,13 @@ export function reportDataQuery<T>(view: ReportView, client: ApiClient = api) {
 }
 
 /** "Exporteren naar Excel" / "CSV": the same report, every row (not one page), as a file. */
-export function downloadReport(view: ReportView, format: ExportFormat, client: ApiClient = api): Promise<DownloadedFile> {
-  const { path, query } = reportRequest(view);
+export function downloadReport(
+  view: ReportView,
+  format: ExportFormat,
+  client: ApiClient = api,
+  scope: ReportScope = 'organisation',
+): Promise<DownloadedFile> {
+  const { path, query } = reportRequest(view, scope);
   query.delete('page');
   const search = query.toString();
   return client.download(`${path}/export/${format}${search ? `?${search}` : ''}`);

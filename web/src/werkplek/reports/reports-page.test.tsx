@@ -154,3 +154,72 @@ describe('Rapportages', () => {
     expect(row.textContent).toContain('Ja');
   });
 });
+
+describe('Rapportages of the region (platformbeheerder)', () => {
+  const count = (nl: string, en: string, key: string) => ({ key, header: { nl, en }, type: 'number' });
+  function fakeRegionServer() {
+    return mockApi({
+      'GET /api/werkplek/auth/session': json(sessionFixture()),
+      'GET /api/werkplek/reports': json({
+        organisationName: 'Zorggroep Dommelstreek',
+        referenceDate: '2026-11-29',
+        scope: 'region',
+        organisations: [
+          { id: '2', name: 'Huisartsenpraktijk Zonnehof', type: 'gp-practice' },
+          { id: '6', name: 'Diëtistenpraktijk Vitaal', type: 'dietitian' },
+        ],
+        reports: [
+          {
+            code: 'linked-patients',
+            title: { nl: 'Patiënten per organisatie', en: 'Patients per organisation' },
+            description: { nl: 'Alleen aantallen.', en: 'Counts only.' },
+            columns: [
+              { key: 'organisation', header: { nl: 'Organisatie', en: 'Organisation' }, type: 'text' },
+              count('Patiënten', 'Patients', 'patients'),
+              count('Verwezen', 'Referred', 'referral'),
+            ],
+          },
+        ],
+        indicators: [indicator],
+      }),
+      'GET /api/werkplek/reports/region/linked-patients': ({ query }: MockRequest) =>
+        json({
+          referenceDate: '2026-11-29',
+          report: 'linked-patients',
+          organisation: query.get('organisation') ? { id: '6', name: 'Diëtistenpraktijk Vitaal' } : null,
+          rows: query.get('organisation')
+            ? [{ organisation: 'Diëtistenpraktijk Vitaal', patients: 12, referral: '<5' }]
+            : [
+                { organisation: 'Huisartsenpraktijk Zonnehof', patients: 1204, referral: 0 },
+                { organisation: 'Diëtistenpraktijk Vitaal', patients: 12, referral: '<5' },
+              ],
+        }),
+    });
+  }
+
+  it('shows counts per organisation with "<5", no patient links, and narrows to the organisation chosen', async () => {
+    const api = fakeRegionServer();
+    renderRoute('/werkplek/rapportages');
+
+    const table = await screen.findByRole('table', {
+      name: /Patiënten per organisatie: Alle organisaties, peildatum 29-11-2026/,
+    });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Organisatie', 'Patiënten', 'Verwezen']);
+    expect(within(table).getAllByRole('row')[1]?.textContent).toBe('Huisartsenpraktijk Zonnehof1.2040');
+    expect(within(table).getAllByRole('row')[2]?.textContent).toBe('Diëtistenpraktijk Vitaal12<5');
+    expect(within(table).queryAllByRole('link')).toEqual([]);
+    expect(screen.getByText(/Aantallen van 1 tot en met 4 staan als "<5"/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('combobox', { name: /Organisatie/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Diëtistenpraktijk Vitaal', hidden: true }));
+    await waitFor(() =>
+      expect(api.calls('GET /api/werkplek/reports/region/linked-patients').at(-1)?.query.get('organisation')).toBe('6'),
+    );
+    expect(await screen.findByRole('table', { name: /Diëtistenpraktijk Vitaal, peildatum/ })).toBeTruthy();
+    expect(api.calls('GET /api/werkplek/reports/linked-patients')).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   Paper,
   Progress,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -35,6 +36,9 @@ import {
   type IndicatorsView,
   type LinkedPage,
   type LocalText,
+  type RegionCell,
+  type RegionView,
+  type ReportCatalogue,
   type ReportCode,
   type ReportPatient,
   type ReportView,
@@ -102,7 +106,7 @@ export function ReportsPage() {
     setExporting(format);
     setExportError(null);
     try {
-      const file = await downloadReport(view, format);
+      const file = await downloadReport(view, format, undefined, scope);
       saveFile(file.blob, file.filename ?? `keten-rapport.${format}`);
     } catch (error) {
       setExportError(error);
@@ -111,16 +115,22 @@ export function ReportsPage() {
     }
   }
 
+  const scope = catalogue.data?.scope ?? 'organisation';
   if (catalogue.isPending) return <Loader aria-label={t('werkplek.shell.loading')} />;
   if (catalogue.isError) return <ProblemAlert error={catalogue.error} />;
   const reports = catalogue.data.reports;
   const current = reports.find((report) => report.code === view.report);
+  const region = scope === 'region';
 
   return (
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>{t('werkplek.reports.title')}</Title>
-        <Text c="dimmed">{t('werkplek.reports.intro', { organisation: catalogue.data.organisationName })}</Text>
+        <Text c="dimmed">
+          {t(region ? 'werkplek.reports.region.intro' : 'werkplek.reports.intro', {
+            organisation: catalogue.data.organisationName,
+          })}
+        </Text>
       </Stack>
 
       <Tabs
@@ -141,6 +151,7 @@ export function ReportsPage() {
         <Stack gap="sm">
           {current && <Text>{local(current.description)}</Text>}
           <Group align="flex-end" gap="sm" wrap="wrap">
+            {region && <OrganisationSelect catalogue={catalogue.data} view={view} show={show} />}
             <form onSubmit={onDate} noValidate className={classes.dateForm}>
               <Group align="flex-end" gap="sm">
                 <TextInput
@@ -176,10 +187,11 @@ export function ReportsPage() {
 
       <ProblemAlert error={exportError} />
 
-      {view.report === 'linked-patients' && <LinkedReport view={view} show={show} />}
-      {view.report === 'trajectories' && <TrajectoriesReport view={view} show={show} />}
-      {view.report === 'indicators' && !view.indicator && <IndicatorCards view={view} show={show} />}
-      {view.report === 'indicators' && view.indicator && <IndicatorPatients view={view} show={show} />}
+      {region && current && <RegionReport view={view} report={current} />}
+      {!region && view.report === 'linked-patients' && <LinkedReport view={view} show={show} />}
+      {!region && view.report === 'trajectories' && <TrajectoriesReport view={view} show={show} />}
+      {!region && view.report === 'indicators' && !view.indicator && <IndicatorCards view={view} show={show} />}
+      {!region && view.report === 'indicators' && view.indicator && <IndicatorPatients view={view} show={show} />}
     </Stack>
   );
 }
@@ -530,6 +542,98 @@ function IndicatorPatients(props: ReportProps) {
           </Table.Tr>
         ))}
       </ReportTable>
+    </Stack>
+  );
+}
+
+// The region (platform administrator): counts per organisation, never patients ------------------------------------
+
+const ALL = 'all';
+
+function OrganisationSelect({ catalogue, view, show }: { catalogue: ReportCatalogue } & ReportProps) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('werkplek.reports.region.organisation')}
+      description={t('werkplek.reports.region.organisationHint')}
+      value={view.organisation ?? ALL}
+      onChange={(value) => show({ organisation: value && value !== ALL ? value : undefined })}
+      data={[
+        { value: ALL, label: t('werkplek.reports.region.allOrganisations') },
+        ...(catalogue.organisations ?? []).map((organisation) => ({ value: organisation.id, label: organisation.name })),
+      ]}
+      searchable
+      allowDeselect={false}
+      nothingFoundMessage={t('werkplek.reports.region.noOrganisation')}
+      className={classes.organisation}
+    />
+  );
+}
+
+function regionCellText(cell: RegionCell, type: string, local: (text: LocalText) => string): string {
+  if (cell === null) return '–';
+  if (typeof cell === 'object') return local(cell);
+  if (typeof cell === 'number') return type === 'percentage' ? `${cell.toLocaleString('nl-NL')}%` : cell.toLocaleString('nl-NL');
+  return cell;
+}
+
+function RegionReport({ view, report }: { view: ReportView; report: ReportCatalogue['reports'][number] }) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const captionId = useId();
+  const query = useQuery(reportDataQuery<RegionView>(view, undefined, 'region'));
+  if (query.isPending) return <Loader aria-label={t('werkplek.shell.loading')} />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  const data = query.data;
+  const columns = report.columns ?? [];
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('werkplek.reports.region.smallCells')}
+      </Text>
+      {data.rows.length === 0 ? (
+        <Text>{t('werkplek.reports.region.empty')}</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Box role="region" aria-labelledby={captionId} tabIndex={0} className={classes.scroller}>
+            <Table striped highlightOnHover verticalSpacing="xs" fz="sm" className={classes.table} aria-busy={query.isFetching}>
+              <Table.Caption id={captionId}>
+                {t('werkplek.reports.region.caption', {
+                  title: local(report.title),
+                  organisation: data.organisation?.name ?? t('werkplek.reports.region.allOrganisations'),
+                  date: formatDate(data.referenceDate),
+                })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((column) => (
+                    <Table.Th key={column.key} scope="col" ta={column.type === 'text' ? undefined : 'right'}>
+                      {local(column.header)}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((row, index) => (
+                  // Rows are counts without an identity of their own; their order is the server's.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                  <Table.Tr key={index}>
+                    {columns.map((column) => (
+                      <Table.Td
+                        key={column.key}
+                        ta={column.type === 'text' ? undefined : 'right'}
+                        className={column.type === 'text' ? classes.wrap : undefined}
+                      >
+                        {regionCellText(row[column.key] ?? null, column.type, local)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Box>
+        </Paper>
+      )}
     </Stack>
   );
 }
