@@ -93,7 +93,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
   let annaThread = '';
 
   it('delivers a message about Anna to poh.hapz: unread, audited, notified by mail without patient data', async () => {
-    const pohUnread = await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '');
+    const pohUnread = await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '', subject.clock.now());
     const response = await subject.app.inject({
       method: 'POST',
       url: '/api/werkplek/messages',
@@ -109,7 +109,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
     annaThread = response.json().threadId;
     expect(response.json().recipients).toBe(1);
 
-    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '')).toBe(pohUnread + 1);
+    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '', subject.clock.now())).toBe(pohUnread + 1);
     const inbox = await subject.app.inject({ method: 'GET', url: '/api/werkplek/messages', headers: as('poh.hapz') });
     const listed = inbox.json().threads.find((thread: { id: string }) => thread.id === annaThread);
     expect(listed).toMatchObject({ unread: true, aboutPatient: true, preview: '', kind: 'personal' });
@@ -128,7 +128,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
   });
 
   it('opens the thread (patient shown, audited read), marks it read; a reply makes it unread for the other side', async () => {
-    const huisartsUnread = await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '');
+    const huisartsUnread = await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '', subject.clock.now());
     const opened = await subject.app.inject({
       method: 'GET',
       url: `/api/werkplek/messages/${annaThread}`,
@@ -137,7 +137,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
     expect(opened.statusCode).toBe(200);
     expect(opened.json().patient).toMatchObject({ id: '1' });
     expect(opened.json().messages).toHaveLength(1);
-    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '')).toBe(0);
+    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '', subject.clock.now())).toBe(0);
 
     const reply = await subject.app.inject({
       method: 'POST',
@@ -146,8 +146,10 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
       payload: { body: 'Is gepland voor februari.' },
     });
     expect(reply.statusCode).toBe(201);
-    expect(await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '')).toBe(huisartsUnread + 1);
-    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '')).toBe(0);
+    expect(await countUnreadMessages(subject.database.db, ids['huisarts.hapz'] ?? '', subject.clock.now())).toBe(
+      huisartsUnread + 1,
+    );
+    expect(await countUnreadMessages(subject.database.db, ids['poh.hapz'] ?? '', subject.clock.now())).toBe(0);
     const unread = await subject.app.inject({
       method: 'GET',
       url: '/api/werkplek/messages/unread-count',

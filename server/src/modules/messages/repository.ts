@@ -15,7 +15,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * do not count, a helpdesk account's care-group threads it has not opened yet do. Pass the injected clock's time;
  * without it the system time is used.
  */
-export async function countUnreadMessages(db: Kysely<Database>, accountId: string, now: Date = new Date()): Promise<number> {
+export async function countUnreadMessages(db: Kysely<Database>, accountId: string, now: Date): Promise<number> {
   const account = await findAccountById(db, accountId);
   if (!account) return 0;
   return countUnreadThreads(db, account.actor, now);

@@ -62,7 +62,7 @@ export async function downloadReferralLetter(
 export async function signalCounts(deps: ReferralsDependencies, context: RequestContext) {
   const actor = providerOf(context);
   const referrals = await countReferralSignals(deps, actor);
-  const messages = await countUnreadMessages(deps.db, actor.accountId);
+  const messages = await countUnreadMessages(deps.db, actor.accountId, deps.clock.now());
   const results = await countResultSignals(deps, actor);
   return { total: referrals + messages, referrals, messages, results };
 }
@@ -70,7 +70,7 @@ export async function signalCounts(deps: ReferralsDependencies, context: Request
 export async function signals(deps: ReferralsDependencies, context: RequestContext) {
   const actor = providerOf(context);
   const items = await listReferralSignals(deps, context, actor);
-  const messages = await countUnreadMessages(deps.db, actor.accountId);
+  const messages = await countUnreadMessages(deps.db, actor.accountId, deps.clock.now());
   return {
     total: items.length + messages,
     referrals: items.length,
