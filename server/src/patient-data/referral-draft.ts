@@ -2,7 +2,7 @@ import type { FormDefinition } from '@keten/forms';
 import type { Transaction } from 'kysely';
 import type { ProviderActor } from '../access/context.js';
 import type { Database, OrganisationType } from '../db/schema.js';
-import { letterNotHeld, type ReferralInput, referralEffectOf, referralRefused } from './referral-send.js';
+import { type ReferralInput, referralEffectOf, referralRefused, uploadNotHeld } from './referral-send.js';
 
 // The referral part of a "Verwijzing …" draft (migration 0016): the receiving organisation chosen and the letter
 // uploaded before — a reference to the stored blob, never a second copy. The draft is its author's alone, so the
@@ -92,7 +92,7 @@ export async function checkDraftReferral(
       .select('id')
       .where('id', '=', input.letterBlobId)
       .where('created_by_account_id', '=', actor.accountId)
-      .where(letterNotHeld)
+      .where(uploadNotHeld)
       .executeTakeFirst();
     if (!blob) throw referralRefused('letter', 'referral.letter.detail');
   }
@@ -104,6 +104,6 @@ export async function checkDraftReferral(
  */
 export async function dropUnheldLetter(trx: Transaction<Database>, blobId: string | null): Promise<boolean> {
   if (blobId === null) return false;
-  const deleted = await trx.deleteFrom('blob').where('id', '=', blobId).where(letterNotHeld).executeTakeFirst();
+  const deleted = await trx.deleteFrom('blob').where('id', '=', blobId).where(uploadNotHeld).executeTakeFirst();
   return Number(deleted.numDeletedRows) > 0;
 }

@@ -35,8 +35,8 @@ export function referralRefused(
   return new AppError(422, field === 'letter' ? 'referral-letter' : 'referral-organisation', title, key, [{ field, key }]);
 }
 
-/** A letter (the condition on `blob`) that no referral, message or draft holds: free to attach. */
-export function letterNotHeld(eb: ExpressionBuilder<Database, 'blob'>) {
+/** An upload (the condition on `blob`) that no referral, message or draft holds: free to attach to one of them. */
+export function uploadNotHeld(eb: ExpressionBuilder<Database, 'blob'>) {
   return eb.and([
     eb.not(eb.exists(eb.selectFrom('referral').select('referral.id').whereRef('referral.letter_blob_id', '=', 'blob.id'))),
     eb.not(
@@ -92,7 +92,7 @@ export async function sendReferral(
       .select('id')
       .where('id', '=', input.letterBlobId)
       .where('created_by_account_id', '=', actor.accountId)
-      .where(letterNotHeld)
+      .where(uploadNotHeld)
       .executeTakeFirst();
     if (!blob) throw referralRefused('letter', 'referral.letter.detail');
     letterBlobId = blob.id;

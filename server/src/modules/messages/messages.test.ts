@@ -306,6 +306,34 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
       payload: { subject: 'x', body: 'y', recipients: [ids['huisarts.hapz']], attachmentIds: [png.json().id] },
     });
     expect(reuse.statusCode).toBe(422);
+
+    // One's own upload that a referral already holds as its letter cannot become a message attachment too: a file
+    // has one owner, whose access rules decide who reads it.
+    const letter = await upload(PDF, 'Verwijsbrief Anna.pdf');
+    await subject.database.db
+      .insertInto('referral')
+      .values({
+        patient_id: '1',
+        from_account_id: ids['huisarts.hapz'] ?? '',
+        to_organisation_id: (
+          await subject.database.db
+            .selectFrom('organisation')
+            .select('id')
+            .where('name', '=', 'Diëtistenpraktijk Vitaal')
+            .executeTakeFirstOrThrow()
+        ).id,
+        reason: 'test',
+        letter_blob_id: letter.json().id,
+      })
+      .execute();
+    const heldByReferral = await subject.app.inject({
+      method: 'POST',
+      url: '/api/werkplek/messages',
+      headers: as('huisarts.hapz'),
+      payload: { subject: 'x', body: 'y', recipients: [ids['poh.hapz']], attachmentIds: [letter.json().id] },
+    });
+    expect(heldByReferral.statusCode).toBe(422);
+    expect(heldByReferral.json().errors[0]).toMatchObject({ field: 'attachments' });
   });
 
   it('helpdesk round trip: a question reaches the helpdesk role, which answers in Berichten', async () => {
