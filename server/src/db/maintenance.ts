@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Clock, systemClock } from '../clock.js';
+import { amsterdamDate, amsterdamToUtc } from '../domain/amsterdam-time.js';
 import { type Engine, engineOf } from './connection.js';
 import type { Database } from './schema.js';
 
@@ -50,50 +51,18 @@ export async function maintainAfterBulkLoad(db: Kysely<Database>): Promise<void>
   else await sql`analyze`.execute(db);
 }
 
-export const MAINTENANCE_TIME = { hour: 3, minute: 30, timeZone: 'Europe/Amsterdam' } as const;
+/** 03:30 in Europe/Amsterdam: the quiet hour of a Dutch practice. */
+export const MAINTENANCE_TIME = { hour: 3, minute: 30 } as const;
 
-/** The first moment after `now` at which the wall clock in `timeZone` reads hour:minute (default 03:30 Amsterdam). */
-export function nextDailyRun(now: Date, at: { hour: number; minute: number; timeZone: string } = MAINTENANCE_TIME): Date {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: at.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const [year, month, day] = date.format(now).split('-').map(Number) as [number, number, number];
+/** The first moment after `now` at which the Amsterdam wall clock reads hour:minute (default 03:30). */
+export function nextDailyRun(now: Date, at: { hour: number; minute: number } = MAINTENANCE_TIME): Date {
+  const today = amsterdamDate(now);
   for (let offsetDays = 0; offsetDays <= 2; offsetDays++) {
-    const candidate = wallClockToUtc(year, month, day + offsetDays, at.hour, at.minute, at.timeZone);
+    const day = new Date(Date.parse(`${today}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const candidate = amsterdamToUtc(day, { hour: at.hour, minute: at.minute, second: 0 });
     if (candidate.getTime() > now.getTime()) return candidate;
   }
   throw new Error('unreachable: a daily time always falls within two days');
-}
-
-/** The moment the wall clock in `timeZone` shows this local time (Date.UTC normalises day overflow). */
-function wallClockToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const local = Date.UTC(year, month - 1, day, hour, minute);
-  // Two passes: the offset at the first guess can differ from the offset at the answer near a DST change.
-  let utc = local - offsetMs(new Date(local), timeZone);
-  utc = local - offsetMs(new Date(utc), timeZone);
-  return new Date(utc);
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
 export interface PgliteMaintenanceOptions {

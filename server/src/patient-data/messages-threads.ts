@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
 import type { ThreadKind } from '../modules/messages/tables.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
-import { uploadNotHeld } from './referral-send.js';
+import { ownFreeUploads } from './referral-send.js';
 
 // Berichten (seed 001 §3.4): threads, optionally about a patient. A thread with patient context is patient data:
 // writing and reading it goes through withPatient (the sender's access decided and audited), and every recipient
@@ -111,13 +111,7 @@ async function linkAttachments(trx: Transaction<Database>, actor: ProviderActor,
   const unique = [...new Set(blobIds)];
   // Only the sender's own uploads that nothing holds yet (no message, referral or referral draft): a file has one
   // owner, whose access rules decide who may read it.
-  const usable = await trx
-    .selectFrom('blob')
-    .select('id')
-    .where('id', 'in', unique)
-    .where('created_by_account_id', '=', actor.accountId)
-    .where(uploadNotHeld)
-    .execute();
+  const usable = await ownFreeUploads(trx, actor, unique);
   if (usable.length !== unique.length) {
     throw new AppError(422, 'attachment-unknown', 'messages.attachmentUnknown.title', 'messages.attachmentUnknown.detail', [
       { field: 'attachments', key: 'messages.attachmentUnknown.detail' },

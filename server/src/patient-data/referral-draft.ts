@@ -2,7 +2,7 @@ import type { FormDefinition } from '@keten/forms';
 import type { Transaction } from 'kysely';
 import type { ProviderActor } from '../access/context.js';
 import type { Database, OrganisationType } from '../db/schema.js';
-import { type ReferralInput, referralEffectOf, referralRefused, uploadNotHeld } from './referral-send.js';
+import { ownFreeUploads, type ReferralInput, referralEffectOf, referralRefused, uploadNotHeld } from './referral-send.js';
 
 // The referral part of a "Verwijzing …" draft (migration 0016): the receiving organisation chosen and the letter
 // uploaded before — a reference to the stored blob, never a second copy. The draft is its author's alone, so the
@@ -87,14 +87,8 @@ export async function checkDraftReferral(
     if (!organisation) throw referralRefused('toOrganisationId', 'referral.organisation.detail');
   }
   if (input.letterBlobId !== null && input.letterBlobId !== currentLetterBlobId) {
-    const blob = await trx
-      .selectFrom('blob')
-      .select('id')
-      .where('id', '=', input.letterBlobId)
-      .where('created_by_account_id', '=', actor.accountId)
-      .where(uploadNotHeld)
-      .executeTakeFirst();
-    if (!blob) throw referralRefused('letter', 'referral.letter.detail');
+    const [free] = await ownFreeUploads(trx, actor, [input.letterBlobId]);
+    if (!free) throw referralRefused('letter', 'referral.letter.detail');
   }
 }
 

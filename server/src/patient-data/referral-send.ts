@@ -55,6 +55,23 @@ export function uploadNotHeld(eb: ExpressionBuilder<Database, 'blob'>) {
   ]);
 }
 
+/** Of these uploads, the ones this account made and nothing holds yet (free to attach); the others are left out. */
+export async function ownFreeUploads(
+  trx: Transaction<Database>,
+  actor: ProviderActor,
+  blobIds: readonly string[],
+): Promise<string[]> {
+  if (blobIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('blob')
+    .select('id')
+    .where('id', 'in', [...blobIds])
+    .where('created_by_account_id', '=', actor.accountId)
+    .where(uploadNotHeld)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** Checks the input and inserts the referral (first publication only); returns its id, or null for other forms. */
 export async function sendReferral(
   trx: Transaction<Database>,
@@ -85,17 +102,10 @@ export async function sendReferral(
   if (!organisation) throw referralRefused('toOrganisationId', 'referral.organisation.detail');
   let letterBlobId: string | null = null;
   if (input.letterBlobId) {
-    // Only a file this account uploaded, not attached to a referral or message yet, nor kept by another draft (the
-    // publish removed this task's own draft before sending).
-    const blob = await trx
-      .selectFrom('blob')
-      .select('id')
-      .where('id', '=', input.letterBlobId)
-      .where('created_by_account_id', '=', actor.accountId)
-      .where(uploadNotHeld)
-      .executeTakeFirst();
-    if (!blob) throw referralRefused('letter', 'referral.letter.detail');
-    letterBlobId = blob.id;
+    // The publish removed this task's own draft before sending, so a letter that draft kept is free again.
+    const [free] = await ownFreeUploads(trx, actor, [input.letterBlobId]);
+    if (!free) throw referralRefused('letter', 'referral.letter.detail');
+    letterBlobId = free;
   }
   const reason = stringAnswer(response, 'reden') ?? definition.title.nl;
   const row = await trx
