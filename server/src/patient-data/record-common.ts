@@ -167,16 +167,6 @@ export async function loadRecordFacts(trx: Transaction<Database>, actor: Provide
   };
 }
 
-/** Calendar date in Europe/Amsterdam, YYYY-MM-DD. */
-export function amsterdamDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /** A person's display name. */
 export function personName(row: { given_name: string; family_name_prefix: string | null; family_name: string }): string {
   return [row.given_name, row.family_name_prefix, row.family_name].filter(Boolean).join(' ');

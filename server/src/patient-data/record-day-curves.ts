@@ -3,9 +3,10 @@ import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../access/context.js';
 import type { Database } from '../db/schema.js';
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
-import { amsterdamDay, definitionsById, providerOf, readableRecordTypes } from './record-common.js';
+import { definitionsById, providerOf, readableRecordTypes } from './record-common.js';
 import { assertRecordOpen } from './treatment-team.js';
 
 // Dagcurves (seed 001 §5.5): "De historie van de ingevoerde dagcurves. Alleen zichtbaar indien bij de patiënt de
@@ -70,7 +71,7 @@ export async function readDayCurves(
         return [
           {
             entryId: row.id,
-            date: dayCurveDate(definition, response) ?? amsterdamDay(row.published_at),
+            date: dayCurveDate(definition, response) ?? amsterdamDate(row.published_at),
             points: dayCurvePoints(definition, response),
           },
         ];

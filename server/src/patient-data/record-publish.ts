@@ -10,11 +10,11 @@ import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import { sql, type Transaction } from 'kysely';
 import type { ProviderActor, RequestContext } from '../access/context.js';
 import type { Database } from '../db/schema.js';
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import { AppError } from '../http/problem.js';
 import { type PatientDataDependencies, withPatient } from './patient-access.js';
 import { criterionView, type EntryFacts, entryTarget, loadEntryFacts, mayStart } from './record-activities.js';
 import {
-  amsterdamDay,
   definitionById,
   latestDefinition,
   loadRecordFacts,
@@ -337,7 +337,7 @@ async function insertResponse(
  * Netherlands; a date without a time is the publication time when it is today, else that day's start.
  */
 function measuredAt(local: string | null, now: Date) {
-  if (local === null || (local.length === 10 && local === amsterdamDay(now))) return now;
+  if (local === null || (local.length === 10 && local === amsterdamDate(now))) return now;
   const text = local.length === 10 ? `${local}T00:00` : local;
   return sql<Date>`(${text}::timestamp at time zone 'Europe/Amsterdam')`;
 }

@@ -2,8 +2,9 @@ import type { FormDefinition } from '@keten/forms';
 import type { Transaction } from 'kysely';
 import type { ProviderActor } from '../access/context.js';
 import type { Database } from '../db/schema.js';
+import { amsterdamDate } from '../domain/amsterdam-time.js';
 import { AppError } from '../http/problem.js';
-import { amsterdamDay, type RecordFacts } from './record-common.js';
+import type { RecordFacts } from './record-common.js';
 
 // Trajectories (ketenzorg DM2/CVRM/COPD, diëtetiek, GLI, …) are started and stopped by tasks: the form's
 // effects, run in the publishing transaction (record-publish.ts), which holds the patient's row lock so two
@@ -21,7 +22,7 @@ export async function applyEffects(
   recordFacts: RecordFacts,
   now: Date,
 ): Promise<string | null> {
-  const today = amsterdamDay(now);
+  const today = amsterdamDate(now);
   let trajectoryId = definition.trajectory ? (recordFacts.open.get(definition.trajectory)?.id ?? null) : null;
   for (const effect of definition.effects) {
     if (effect.kind === 'start-trajectory') {

@@ -2,6 +2,8 @@
 // clock ever leaks into the data. Wall-clock times are Europe/Amsterdam (product.md: dates and times
 // in Europe/Amsterdam) and written with their explicit UTC offset.
 
+import { amsterdamDate } from '../../domain/amsterdam-time.js';
+
 const MS_PER_DAY = 86_400_000;
 export const DAYS_PER_YEAR = 365.2425;
 
@@ -102,12 +104,7 @@ export function dutchDate(day: number): string {
 
 /** Today's date in Europe/Amsterdam as 'YYYY-MM-DD' (the only place that reads the clock). */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return amsterdamDate(now);
 }
 
 function pad2(value: number): string {

@@ -1,9 +1,9 @@
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { RequestContext } from '../../access/context.js';
+import { amsterdamDate } from '../../domain/amsterdam-time.js';
 import { AppError } from '../../http/problem.js';
 import type { PatientDataDependencies } from '../../patient-data/patient-access.js';
 import { listActivities, openTask } from '../../patient-data/record-activities.js';
-import { amsterdamDay } from '../../patient-data/record-common.js';
 import { readDayCurves } from '../../patient-data/record-day-curves.js';
 import { discardDraft, saveDraft } from '../../patient-data/record-drafts.js';
 import { type HistoryEntry, listHistory, readHistoryEntry } from '../../patient-data/record-history.js';
@@ -125,7 +125,7 @@ export async function history(
   },
 ) {
   // "Er wordt standaard een jaar aan gegevens getoond in de Historie" (seed 001 §5.4).
-  const to = query.to ?? amsterdamDay(deps.clock.now());
+  const to = query.to ?? amsterdamDate(deps.clock.now());
   const from = query.from ?? yearBefore(to);
   if (from > to) throw AppError.validation([{ field: 'from', key: 'history.fromAfterTo' }]);
   const page = await listHistory(deps, context, patientId, { ...query, from, to });

@@ -15,16 +15,6 @@ export function dutchDate(iso: string): string {
   return `${day}-${month}-${year}`;
 }
 
-/** An instant as the Amsterdam day (YYYY-MM-DD). */
-export function amsterdamDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /** "J.P. de Vries": initials (or the first letter of the roepnaam) + tussenvoegsel + family name. */
 export function patientName(patient: {
   initials: string | null;

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { amsterdamDate } from '../../domain/amsterdam-time.js';
 import type { InvoiceLineView, StoredInvoice } from '../../patient-data/invoices-billing.js';
-import { amsterdamDay, dutchDate, euro, patientName } from './format.js';
+import { dutchDate, euro, patientName } from './format.js';
 import type { OrganisationParty } from './repository.js';
 
 // The invoice as PDF (pdfkit, built-in Helvetica: WinAnsi covers Dutch — ë é ï — and the euro sign). Characters
@@ -81,7 +82,7 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   doc.moveDown(1);
   const facts: [string, string][] = [
     ['Factuurnummer', invoice.number],
-    ['Factuurdatum', dutchDate(amsterdamDay(invoice.createdAt))],
+    ['Factuurdatum', dutchDate(amsterdamDate(invoice.createdAt))],
     ['Periode', `${dutchDate(invoice.periodFrom)} t/m ${dutchDate(invoice.periodTo)}`],
     ['Aantal prestaties', String(lines.length)],
   ];

@@ -4,8 +4,8 @@ import type { Executor } from '../../access/index.js';
 import { mayUse } from '../../access/role-functions.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { amsterdamDate } from '../../domain/amsterdam-time.js';
 import { AppError } from '../../http/problem.js';
-import { amsterdamDay } from '../../patient-data/record-common.js';
 import { indicatorCount, indicatorPatientsReport } from '../../patient-data/reports-indicators.js';
 import { linkedPatientsReport, trajectoryCounts, trajectoryPatientsReport } from '../../patient-data/reports-patients.js';
 import { auditReportRun, REPORT_PAGE_SIZE, type ReportPaging } from '../../patient-data/reports-population.js';
@@ -108,7 +108,7 @@ export async function reportCatalogue(deps: ReportsDependencies, context: Report
   const region = isRegionActor(actor);
   return {
     organisationName: actor.organisationName,
-    referenceDate: amsterdamDay(deps.clock.now()),
+    referenceDate: amsterdamDate(deps.clock.now()),
     scope: region ? ('region' as const) : ('organisation' as const),
     organisations: region ? await regionOrganisations(deps.db) : [],
     reports: (region ? regionReports : reports).map(catalogueEntry),
@@ -137,7 +137,7 @@ async function run<Result>(
   report: Run<Result>,
 ): Promise<Result & { referenceDate: string }> {
   const now = deps.clock.now();
-  const referenceDate = referenceDateAsked ?? amsterdamDay(now);
+  const referenceDate = referenceDateAsked ?? amsterdamDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const result = await report.compute(trx, referenceDate, now);
     await auditReportRun(
