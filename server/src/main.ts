@@ -4,7 +4,7 @@ import { ShiftableClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './db/connection.js';
 import { DirectoryLockedError } from './db/directory-lock.js';
-import { type PgliteMaintenance, startPgliteMaintenance } from './db/maintenance.js';
+import { type NightlyMaintenance, startNightlyMaintenance } from './db/maintenance.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './db/seed/index.js';
 import { createProgressReporter } from './db/seed/progress.js';
@@ -12,6 +12,7 @@ import { loggerOptions } from './logging.js';
 import { type MailSender, startMailSender } from './mail/sender.js';
 import { developmentMailbox, smtpTransport } from './mail/transport.js';
 import { FormLibraryConflictError, syncFormLibrary } from './modules/clinical-record/form-library-sync.js';
+import { deleteAbandonedUploads } from './patient-data/abandoned-uploads.js';
 import { printStartBanner } from './start-banner.js';
 import type { StartupState } from './startup-state.js';
 
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let mailSender: MailSender | undefined;
   let headSigner: { stop(): Promise<void> } | undefined;
-  let maintenance: PgliteMaintenance | undefined;
+  let maintenance: NightlyMaintenance | undefined;
   const shutdown = installShutdown(startup, database, async () => {
     await app?.close();
     await mailSender?.stop();
@@ -81,11 +82,13 @@ async function main(): Promise<void> {
     onError: (error) => log.error({ err: error }, 'audit head not signed: audit log integrity problem'),
   });
 
-  // PGlite has no autovacuum: VACUUM (ANALYZE) shortly after start and daily at 03:30 (requests wait meanwhile);
-  // nothing on PostgreSQL. Real time, also in browser tests: a shifted test clock must not start one mid-test.
-  maintenance = startPgliteMaintenance(database, {
-    onError: (error) => log.error({ err: error }, 'database maintenance (VACUUM ANALYZE) failed'),
-    log: (run) => log.info({ reason: run.reason, durationMs: run.durationMs }, 'database maintenance (VACUUM ANALYZE) done'),
+  // Shortly after start and daily at 03:30: abandoned uploads deleted (both engines); PGlite, which has no
+  // autovacuum, also gets VACUUM (ANALYZE) (requests wait meanwhile). Real time, also in browser tests: a shifted
+  // test clock must not start one mid-test.
+  maintenance = startNightlyMaintenance(database, {
+    housekeeping: (now) => deleteAbandonedUploads(database.db, now),
+    onError: (error) => log.error({ err: error }, 'nightly maintenance failed'),
+    log: (run) => log.info({ reason: run.reason, durationMs: run.durationMs }, 'nightly maintenance done'),
   });
 
   startup.stage = 'ready';

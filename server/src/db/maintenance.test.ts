@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, testEngines } from '../test/database.js';
 import { APPLICATION_ROLE, type DatabaseHandle, engineOf } from './connection.js';
-import { maintainAfterBulkLoad, nextDailyRun, startPgliteMaintenance, vacuumAnalyze } from './maintenance.js';
+import { maintainAfterBulkLoad, nextDailyRun, startNightlyMaintenance, vacuumAnalyze } from './maintenance.js';
 import type { Database } from './schema.js';
 
 const utc = (iso: string) => new Date(iso).toISOString();
@@ -105,7 +105,7 @@ describe.each(testEngines)('database maintenance (%s)', (engine) => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-11-29T09:00:00Z') });
       const runs: string[] = [];
       const errors: unknown[] = [];
-      const maintenance = startPgliteMaintenance(handle, {
+      const maintenance = startNightlyMaintenance(handle, {
         firstRunAfterMs: 30_000,
         onError: (error) => errors.push(error),
         log: (run) => runs.push(`${run.reason} ${new Date().toISOString()}`),
@@ -142,9 +142,26 @@ describe.each(testEngines)('database maintenance (%s)', (engine) => {
       expect(after.last_analyze).toBeNull();
 
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      const maintenance = startPgliteMaintenance(handle, { onError: () => undefined });
+      const maintenance = startNightlyMaintenance(handle, { onError: () => undefined });
       expect(vi.getTimerCount()).toBe(0);
       await maintenance.stop();
+    });
+
+    it('runs the nightly housekeeping on PostgreSQL too when there is some', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-11-29T09:00:00Z') });
+      const calls: string[] = [];
+      const maintenance = startNightlyMaintenance(handle, {
+        firstRunAfterMs: 30_000,
+        onError: () => undefined,
+        housekeeping: async (now) => {
+          calls.push(now.toISOString());
+        },
+      });
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(30_000);
+      await vi.waitFor(() => expect(calls).toEqual(['2026-11-29T09:00:30.000Z']));
+      await maintenance.stop();
+      expect(vi.getTimerCount()).toBe(0);
     });
 
     it('analyses after a bulk load on PostgreSQL without vacuuming', async () => {

@@ -65,16 +65,21 @@ export function nextDailyRun(now: Date, at: { hour: number; minute: number } = M
   throw new Error('unreachable: a daily time always falls within two days');
 }
 
-export interface PgliteMaintenanceOptions {
+export interface NightlyMaintenanceOptions {
   clock?: Clock;
   /** The first run this long after start (default 30 s): catches what migrations and earlier use left behind. */
   firstRunAfterMs?: number;
   onError: (error: unknown) => void;
+  /**
+   * Other nightly housekeeping, run before the VACUUM on either engine (e.g. deleting abandoned uploads). With it
+   * the schedule runs on PostgreSQL too; without it PostgreSQL needs nothing (autovacuum).
+   */
+  housekeeping?: (now: Date) => Promise<unknown>;
   /** Told after each run: why and how long (no data, no table contents). */
   log?: (run: { reason: 'start' | 'daily'; durationMs: number }) => void;
 }
 
-export interface PgliteMaintenance {
+export interface NightlyMaintenance {
   /** Runs now unless a run is already going (then waits for that one). */
   runNow(reason?: 'start' | 'daily'): Promise<void>;
   /** Clears the timer and waits for a running VACUUM, so the database can be closed after. */
@@ -86,12 +91,15 @@ export interface PgliteMaintenance {
 const MAX_TIMER_MS = 60 * 60 * 1000;
 
 /**
- * Keeps a PGlite database vacuumed and analysed: once shortly after start (covers migrations, a machine that
- * is never on at night, and dead rows from the previous run), then daily at 03:30 Europe/Amsterdam, a quiet
- * moment, because requests wait while it runs. On PostgreSQL it starts nothing. Timers are unref'd.
+ * The nightly maintenance: the housekeeping, then on PGlite VACUUM (ANALYZE) — once shortly after start (covers
+ * migrations, a machine that is never on at night, and dead rows from the previous run), then daily at 03:30
+ * Europe/Amsterdam, a quiet moment, because on PGlite requests wait while it runs. On PostgreSQL without
+ * housekeeping it starts nothing. Timers are unref'd.
  */
-export function startPgliteMaintenance(database: MaintainedDatabase, options: PgliteMaintenanceOptions): PgliteMaintenance {
-  if (database.engine !== 'pglite') return { runNow: async () => undefined, stop: async () => undefined };
+export function startNightlyMaintenance(database: MaintainedDatabase, options: NightlyMaintenanceOptions): NightlyMaintenance {
+  if (database.engine !== 'pglite' && !options.housekeeping) {
+    return { runNow: async () => undefined, stop: async () => undefined };
+  }
   const clock = options.clock ?? systemClock;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -102,6 +110,7 @@ export function startPgliteMaintenance(database: MaintainedDatabase, options: Pg
     running ??= (async () => {
       const started = performance.now();
       try {
+        await options.housekeeping?.(clock.now());
         await vacuumAnalyze(database);
         options.log?.({ reason, durationMs: Math.round(performance.now() - started) });
       } catch (error) {
