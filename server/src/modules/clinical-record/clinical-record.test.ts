@@ -1,15 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { latestDefinition } from '@keten/forms';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { grantAccess } from '../../access/repository.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import { filledResponse } from '../../db/seed/form-responses.js';
-import type { TestApp } from '../../test/app.js';
-import type { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
-import { createDemoApp } from '../../test/demo-app.js';
+import { demoAppWithSessions } from '../../test/demo-app.js';
 
 // The clinical record over HTTP (docs/clinical-record.md §2) on the demo region: Anna (1, HAPZ, DM2 + CVRM),
 // Fatima (4, HAPZ, referred to Diëtistenpraktijk Vitaal), Sem (2, HAPZ, no trajectory). "Today" is 29-11-2026.
@@ -24,12 +21,9 @@ function definition(key: string) {
 }
 
 describe.each(testEngines)('the clinical record (%s)', (engine) => {
-  let subject: TestApp & { login(username: string): Promise<CookieJar> };
-  const jars = {} as Record<Username, CookieJar>;
+  const subject = demoAppWithSessions(engine, usernames, 10);
 
   beforeAll(async () => {
-    subject = await createDemoApp(engine, 10);
-    for (const username of usernames) jars[username] = await subject.login(username);
     for (const [user, patient] of [
       ['poh.hapz', '1'],
       ['huisarts.hapz', '1'],
@@ -42,21 +36,8 @@ describe.each(testEngines)('the clinical record (%s)', (engine) => {
       expect(confirmed.statusCode, confirmed.body).toBe(200);
     }
   }, 180_000);
-  afterAll(() => subject.close());
 
-  const request = (
-    user: Username,
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: object,
-    language = 'nl',
-  ): Promise<LightMyRequestResponse> =>
-    subject.app.inject({
-      method,
-      url,
-      headers: { cookie: jars[user].header(), 'accept-language': language },
-      ...(payload ? { payload } : {}),
-    });
+  const request = subject.request;
   const get = (user: Username, url: string) => request(user, 'GET', url);
   const base = (patientId: string) => `/api/werkplek/patients/${patientId}`;
   const publish = (

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addExclusion, grantAccess, revokeAccessGround, revokeExclusion } from '../../access/index.js';
-import type { TestApp } from '../../test/app.js';
-import type { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
-import { createDemoApp } from '../../test/demo-app.js';
+import { demoAppWithSessions } from '../../test/demo-app.js';
 import { createAccount } from '../../test/fixtures.js';
 
 // Berichten after the facts changed: (1) a reply in a thread about a patient is checked against every other
@@ -13,10 +11,10 @@ import { createAccount } from '../../test/fixtures.js';
 // dietist.vitaal (Femke Kuipers) has no ground for her until the test gives one. "Today" is 29-11-2026.
 
 describe.each(testEngines)('Berichten: access re-checked after it changed (%s)', (engine) => {
-  let subject: TestApp & { login(username: string): Promise<CookieJar> };
-  const jars: Record<string, CookieJar> = {};
+  const usernames = ['huisarts.hapz', 'poh.hapz', 'dietist.vitaal', 'helpdesk.zorggroep'] as const;
+  const subject = demoAppWithSessions(engine, usernames, 5);
   const ids: Record<string, string> = {};
-  const as = (username: string, language = 'nl') => ({ cookie: jars[username]?.header() ?? '', 'accept-language': language });
+  const as = (username: string, language = 'nl') => ({ cookie: subject.cookie(username), 'accept-language': language });
 
   async function accountId(username: string): Promise<string> {
     const row = await subject.database.db
@@ -49,15 +47,7 @@ describe.each(testEngines)('Berichten: access re-checked after it changed (%s)',
     });
 
   beforeAll(async () => {
-    subject = await createDemoApp(engine, 5);
-    for (const username of ['huisarts.hapz', 'poh.hapz', 'dietist.vitaal', 'helpdesk.zorggroep']) {
-      jars[username] = await subject.login(username);
-      ids[username] = await accountId(username);
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    await subject?.close();
+    for (const username of usernames) ids[username] = await accountId(username);
   });
 
   it('refuses a reply about Anna once a chain partner’s treatment relationship ended, naming them; they no longer see the thread', async () => {
@@ -185,7 +175,7 @@ describe.each(testEngines)('Berichten: access re-checked after it changed (%s)',
       familyName: 'Nieuw',
     });
     await db.updateTable('account').set({ password_hash: zorggroep.password_hash }).where('id', '=', newcomer.id).execute();
-    jars['helpdesk2.zorggroep'] = await subject.login('helpdesk2.zorggroep');
+    await subject.login('helpdesk2.zorggroep');
 
     const listed = (await inbox('helpdesk2.zorggroep')).find((thread) => thread.id === threadId);
     expect(listed).toMatchObject({ kind: 'helpdesk', unread: true });

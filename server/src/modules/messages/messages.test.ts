@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffContentType } from '../../blob/index.js';
-import type { TestApp } from '../../test/app.js';
-import type { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
-import { createDemoApp } from '../../test/demo-app.js';
+import { demoAppWithSessions } from '../../test/demo-app.js';
 import { countUnreadMessages } from './repository.js';
 
 // The demo region: Anna (patient 1) is enrolled at Huisartsenpraktijk Zonnehof (HAPZ): huisarts.hapz and poh.hapz
@@ -24,11 +22,11 @@ describe('blob content sniffing', () => {
 });
 
 describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
-  let subject: TestApp & { login(username: string): Promise<CookieJar> };
-  const jars: Record<string, CookieJar> = {};
+  const usernames = ['huisarts.hapz', 'poh.hapz', 'dietist.vitaal', 'pohggz.hapz', 'helpdesk.zorggroep'] as const;
+  const subject = demoAppWithSessions(engine, usernames, 5);
   const ids: Record<string, string> = {};
 
-  const as = (username: string) => ({ cookie: jars[username]?.header() ?? '' });
+  const as = (username: string) => ({ cookie: subject.cookie(username) });
 
   async function accountId(username: string): Promise<string> {
     const row = await subject.database.db
@@ -47,15 +45,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
   }
 
   beforeAll(async () => {
-    subject = await createDemoApp(engine, 5);
-    for (const username of ['huisarts.hapz', 'poh.hapz', 'dietist.vitaal', 'pohggz.hapz', 'helpdesk.zorggroep']) {
-      jars[username] = await subject.login(username);
-      ids[username] = await accountId(username);
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    await subject?.close();
+    for (const username of usernames) ids[username] = await accountId(username);
   });
 
   it('refuses a message about Anna to a provider without access to her, naming them, and stores nothing', async () => {
@@ -246,13 +236,7 @@ describe.each(testEngines)('Berichten and Helpdesk (%s)', (engine) => {
   });
 
   it('stores attachments by their content: a .pdf name with PNG bytes is a PNG, an EXE is refused; participants download', async () => {
-    const upload = (bytes: Buffer, name: string) =>
-      subject.app.inject({
-        method: 'POST',
-        url: '/api/werkplek/attachments',
-        headers: { ...as('huisarts.hapz'), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
-        payload: bytes,
-      });
+    const upload = (bytes: Buffer, name: string) => subject.upload('huisarts.hapz', '/api/werkplek/attachments', bytes, name);
     const png = await upload(PNG, 'verwijsbrief.pdf');
     expect(png.statusCode).toBe(201);
     expect(png.json()).toMatchObject({ contentType: 'image/png', fileName: 'verwijsbrief.png', size: PNG.length });

@@ -1,13 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { emptyResponse, latestDefinition, setAnswers } from '@keten/forms';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.js';
-import type { TestApp } from '../../test/app.js';
-import type { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
-import { createDemoApp } from '../../test/demo-app.js';
+import { demoAppWithSessions } from '../../test/demo-app.js';
 
 // A "Verwijzing …" draft keeps the receiving organisation and the uploaded letter (docs/clinical-record.md §4,
 // migration 0016): reopening the draft brings both back, publishing sends them, a replaced or discarded letter is
@@ -40,13 +37,10 @@ interface DraftView {
 }
 
 describe.each(testEngines)('referral drafts keep the organisation and the letter (%s)', (engine) => {
-  let subject: TestApp & { login(username: string): Promise<CookieJar> };
-  const jars = {} as Record<Username, CookieJar>;
+  const subject = demoAppWithSessions(engine, usernames, 10);
   let vitaal: string;
 
   beforeAll(async () => {
-    subject = await createDemoApp(engine, 10);
-    for (const username of usernames) jars[username] = await subject.login(username);
     for (const user of usernames) {
       for (const patient of ['4', '2']) {
         const confirmed = await request(user, 'POST', `/api/werkplek/patients/${patient}/treatment-relationship`, {});
@@ -60,27 +54,11 @@ describe.each(testEngines)('referral drafts keep the organisation and the letter
       .executeTakeFirstOrThrow();
     vitaal = row.id;
   }, 180_000);
-  afterAll(() => subject.close());
 
-  const request = (
-    user: Username,
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: object,
-  ): Promise<LightMyRequestResponse> =>
-    subject.app.inject({ method, url, headers: { cookie: jars[user].header() }, ...(payload ? { payload } : {}) });
+  const request = subject.request;
   const task = (patientId: string) => `/api/werkplek/patients/${patientId}/tasks/verwijzing-dietist`;
   const upload = async (user: Username, bytes: Buffer, name: string) => {
-    const answer = await subject.app.inject({
-      method: 'POST',
-      url: '/api/werkplek/referral-letters',
-      headers: {
-        cookie: jars[user].header(),
-        'content-type': 'application/octet-stream',
-        'x-file-name': encodeURIComponent(name),
-      },
-      payload: bytes,
-    });
+    const answer = await subject.upload(user, '/api/werkplek/referral-letters', bytes, name);
     expect(answer.statusCode, answer.body).toBe(201);
     return answer.json() as { id: string; fileName: string; contentType: string; size: number };
   };

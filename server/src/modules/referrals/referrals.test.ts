@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { emptyResponse, latestDefinition, setAnswers } from '@keten/forms';
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.js';
-import type { TestApp } from '../../test/app.js';
-import type { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
-import { createDemoApp } from '../../test/demo-app.js';
+import { demoAppWithSessions } from '../../test/demo-app.js';
 
 // Verwijzing versturen / ontvangen and Signalen (issue 7) on the demo region: huisarts.hapz refers Fatima (4, HAPZ;
 // her demo referral to Diëtistenpraktijk Vitaal is already opened) and Sem (2, HAPZ) to a dietitian practice.
@@ -33,14 +30,11 @@ function referralResponse(reason: string) {
 }
 
 describe.each(testEngines)('referrals and signals (%s)', (engine) => {
-  let subject: TestApp & { login(username: string): Promise<CookieJar> };
-  const jars = {} as Record<Username, CookieJar>;
+  const subject = demoAppWithSessions(engine, usernames, 10);
   let vitaal: string;
   let other: string;
 
   beforeAll(async () => {
-    subject = await createDemoApp(engine, 10);
-    for (const username of usernames) jars[username] = await subject.login(username);
     for (const patient of ['4', '2']) {
       const confirmed = await request('huisarts.hapz', 'POST', `/api/werkplek/patients/${patient}/treatment-relationship`, {});
       expect(confirmed.statusCode, confirmed.body).toBe(200);
@@ -54,21 +48,10 @@ describe.each(testEngines)('referrals and signals (%s)', (engine) => {
     vitaal = dietitians.find((row) => row.abbreviation === 'VITAAL')?.id as string;
     other = dietitians.find((row) => row.abbreviation !== 'VITAAL')?.id ?? '';
   }, 180_000);
-  afterAll(() => subject.close());
 
-  const request = (user: Username, method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse> =>
-    subject.app.inject({ method, url, headers: { cookie: jars[user].header() }, ...(payload ? { payload } : {}) });
+  const request = subject.request;
   const upload = (user: Username, bytes: Buffer, name: string) =>
-    subject.app.inject({
-      method: 'POST',
-      url: '/api/werkplek/referral-letters',
-      headers: {
-        cookie: jars[user].header(),
-        'content-type': 'application/octet-stream',
-        'x-file-name': encodeURIComponent(name),
-      },
-      payload: bytes,
-    });
+    subject.upload(user, '/api/werkplek/referral-letters', bytes, name);
   const publish = (user: Username, patientId: string, body: object) =>
     request(user, 'POST', `/api/werkplek/patients/${patientId}/tasks/verwijzing-dietist/publish`, {
       requestId: randomUUID(),

@@ -1,10 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.js';
-import type { TestApp } from '../../test/app.js';
-import type { CookieJar } from '../../test/cookie-jar.js';
 import { testEngines } from '../../test/database.js';
-import { createDemoApp } from '../../test/demo-app.js';
+import { demoAppWithSessions } from '../../test/demo-app.js';
 
 // Signalen "Uitslagen" (issue 7) on the demo region: new hospital/lab documents and lab measurements of the
 // patients the account itself has a treatment relationship with, of record types its role may read, since "Gezien".
@@ -24,13 +21,10 @@ interface ResultItem {
 }
 
 describe.each(testEngines)('result signals (%s)', (engine) => {
-  let subject: TestApp & { login(username: string): Promise<CookieJar> };
-  const jars = {} as Record<Username, CookieJar>;
+  const subject = demoAppWithSessions(engine, usernames, 10);
   let zkh: string;
 
   beforeAll(async () => {
-    subject = await createDemoApp(engine, 10);
-    for (const username of usernames) jars[username] = await subject.login(username);
     for (const username of ['huisarts.hapz', 'assistent.hapz'] as const) {
       const confirmed = await request(username, 'POST', '/api/werkplek/patients/1/treatment-relationship', {});
       expect(confirmed.statusCode, confirmed.body).toBe(200);
@@ -42,10 +36,8 @@ describe.each(testEngines)('result signals (%s)', (engine) => {
       .executeTakeFirstOrThrow();
     zkh = hospital.id;
   }, 180_000);
-  afterAll(() => subject.close());
 
-  const request = (user: Username, method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse> =>
-    subject.app.inject({ method, url, headers: { cookie: jars[user].header() }, ...(payload ? { payload } : {}) });
+  const request = subject.request;
   const counts = async (user: Username) => {
     const answer = await request(user, 'GET', '/api/werkplek/signals/count');
     expect(answer.statusCode, answer.body).toBe(200);
