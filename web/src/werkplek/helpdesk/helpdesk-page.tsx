@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { usePageTitle } from '../../ui/use-page-title';
 import { messagesKey } from '../messages/messages-api';
 import { messagesPaths } from '../messages/messages-paths';
+import { SubjectBodyFields } from '../messages/subject-body-fields';
 import { Markdown } from './markdown';
 
 // Helpdesk (seed 001 §3.7): "Voor het sturen van een bericht naar de helpdesk of het raadplegen van inhoudelijke
@@ -95,22 +96,13 @@ function HelpdeskMessageForm() {
           {t('werkplek.helpdesk.messageTitle')}
         </Title>
         <Text c="dimmed">{t('werkplek.helpdesk.messageHint')}</Text>
-        <TextInput
-          label={t('werkplek.messages.subject')}
-          required
-          maxLength={200}
-          value={subject}
-          onChange={(event) => setSubject(event.currentTarget.value)}
-          error={fieldError('subject')}
-        />
-        <Textarea
-          label={t('werkplek.messages.body')}
-          required
-          autosize
+        <SubjectBodyFields
+          subject={subject}
+          body={body}
+          onSubject={setSubject}
+          onBody={setBody}
+          fieldError={fieldError}
           minRows={5}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
-          error={fieldError('body')}
         />
         {send.isError && <ProblemAlert error={send.error} shownFields={['subject', 'body']} />}
         <Group justify="flex-end">

@@ -10,7 +10,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -25,6 +24,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { AttachmentPicker } from './attachment-picker';
 import { type Attachment, type DirectoryEntry, directoryQuery, type RecipientGroup, useSendMessage } from './messages-api';
 import { type ComposeState, messagesPaths } from './messages-paths';
+import { SubjectBodyFields } from './subject-body-fields';
 
 type GroupChoice = { key: string; label: string; group: RecipientGroup };
 
@@ -224,24 +224,7 @@ export function NewMessageForm() {
             </Group>
           </Stack>
 
-          <TextInput
-            label={t('werkplek.messages.subject')}
-            required
-            maxLength={200}
-            value={subject}
-            onChange={(event) => setSubject(event.currentTarget.value)}
-            error={fieldError('subject')}
-          />
-          <Textarea
-            label={t('werkplek.messages.body')}
-            required
-            autosize
-            minRows={6}
-            maxLength={10000}
-            value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
-            error={fieldError('body')}
-          />
+          <SubjectBodyFields subject={subject} body={body} onSubject={setSubject} onBody={setBody} fieldError={fieldError} />
           <AttachmentPicker value={attachments} onChange={setAttachments} />
           {send.isError && <ProblemAlert error={send.error} shownFields={['recipients', 'subject', 'body']} />}
           <Group justify="flex-end">
